@@ -1,0 +1,244 @@
+//! The gazetteer: places, their many names, and how to find them.
+//!
+//! A [`Gazetteer`] is built from three kinds of data:
+//! * a GeoNames dump (`geonames.txt`, the 19-column format of
+//!   `cities500.txt`), CC-BY 4.0;
+//! * a sourced supplement of places GeoNames lacks (`supplement.csv`),
+//!   including roads;
+//! * curated aliases for press spellings and exonyms (`aliases.csv`).
+//!
+//! ```
+//! let gaz = frontline::gazetteer::Gazetteer::embedded().unwrap();
+//! let best = gaz.resolve("Saraqeb", &Default::default()).remove(0);
+//! assert_eq!(best.place.name, "Sarāqib");
+//! ```
+
+pub mod fold;
+mod load;
+mod matcher;
+
+pub use load::{parse_admin1, parse_aliases, parse_geonames, parse_supplement};
+pub(crate) use matcher::matched_name;
+pub use matcher::{Candidate, Focus};
+
+use crate::error::Result;
+use serde::Serialize;
+
+/// What kind of feature a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A city, town or village.
+    PopulatedPlace,
+    /// A named road or highway.
+    Road,
+    /// An administrative or natural region.
+    Region,
+}
+
+impl Kind {
+    /// Parse the `kind` column of the supplement.
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "populated_place" | "place" => Some(Kind::PopulatedPlace),
+            "road" => Some(Kind::Road),
+            "region" => Some(Kind::Region),
+            _ => None,
+        }
+    }
+
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::PopulatedPlace => "populated_place",
+            Kind::Road => "road",
+            Kind::Region => "region",
+        }
+    }
+}
+
+/// One name of a place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    /// The name as written.
+    pub text: String,
+    /// Language code (`ar`, `fr`, `en`, …) where known.
+    pub lang: Option<String>,
+}
+
+/// A place in the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Stable id: the GeoNames id where there is one, else the supplement's id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Every name, the canonical one first.
+    pub names: Vec<Name>,
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// Feature kind.
+    pub kind: Kind,
+    /// GeoNames feature code (`PPLC`, `PPLA`, `PPLA2`, `PPL`, …) or `ROAD`.
+    pub feature_code: String,
+    /// First-level administrative division (governorate) name.
+    pub admin1: String,
+    /// Population, 0 where unknown.
+    pub population: u64,
+    /// Where the place and its coordinates come from.
+    pub source: String,
+}
+
+impl Place {
+    /// Feature rank used to break ties: capital 0, admin seats 1–3, other
+    /// populated places 4, anything else 5. Roads and regions rank with capitals
+    /// because a press mention of "M5" means the road.
+    pub fn rank(&self) -> u8 {
+        match self.feature_code.as_str() {
+            "PPLC" | "ROAD" | "ADM1" => 0,
+            "PPLA" => 1,
+            "PPLA2" => 2,
+            "PPLA3" | "PPLA4" | "PPLA5" | "PPLG" => 3,
+            c if c.starts_with("PPL") => 4,
+            _ => 5,
+        }
+    }
+}
+
+/// A set of places with a name index for resolving and geoparsing.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    index: matcher::Index,
+}
+
+/// The embedded default gazetteer files (Syria).
+pub mod embedded {
+    /// GeoNames cities500 rows for Syria (CC-BY 4.0).
+    pub const GEONAMES: &str = include_str!("../../data/gazetteer/geonames.txt");
+    /// GeoNames admin1 codes and names (CC-BY 4.0).
+    pub const ADMIN1: &str = include_str!("../../data/gazetteer/admin1.tsv");
+    /// Sourced places that cities500 lacks, and roads.
+    pub const SUPPLEMENT: &str = include_str!("../../data/gazetteer/supplement.csv");
+    /// Press spellings and exonyms.
+    pub const ALIASES: &str = include_str!("../../data/gazetteer/aliases.csv");
+    /// Words that look like place names in running text but are not.
+    pub const NOT_PLACES: &str = include_str!("../../data/gazetteer/not-places.txt");
+}
+
+/// The text of the four gazetteer files, with the names to report in errors.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// GeoNames dump text and its file name.
+    pub geonames: (&'a str, &'a str),
+    /// admin1 table text and its file name.
+    pub admin1: (&'a str, &'a str),
+    /// Supplement CSV text and its file name.
+    pub supplement: (&'a str, &'a str),
+    /// Aliases CSV text and its file name.
+    pub aliases: (&'a str, &'a str),
+    /// Not-places list text and its file name.
+    pub not_places: (&'a str, &'a str),
+    /// Skip aliases whose place id is not loaded instead of failing. Set when
+    /// a user's GeoNames dump replaces the theater's extract, so curated
+    /// aliases for places outside that dump do not get in the way.
+    pub skip_dangling_aliases: bool,
+}
+
+impl Sources<'static> {
+    /// The embedded default files.
+    pub fn embedded() -> Self {
+        Sources {
+            geonames: (embedded::GEONAMES, "<embedded>/data/gazetteer/geonames.txt"),
+            admin1: (embedded::ADMIN1, "<embedded>/data/gazetteer/admin1.tsv"),
+            supplement: (
+                embedded::SUPPLEMENT,
+                "<embedded>/data/gazetteer/supplement.csv",
+            ),
+            aliases: (embedded::ALIASES, "<embedded>/data/gazetteer/aliases.csv"),
+            not_places: (
+                embedded::NOT_PLACES,
+                "<embedded>/data/gazetteer/not-places.txt",
+            ),
+            skip_dangling_aliases: false,
+        }
+    }
+}
+
+impl Gazetteer {
+    /// The embedded default gazetteer (Syria).
+    pub fn embedded() -> Result<Gazetteer> {
+        Gazetteer::from_sources(&Sources::embedded())
+    }
+
+    /// Build from the text of the gazetteer files.
+    pub fn from_sources(src: &Sources<'_>) -> Result<Gazetteer> {
+        let admin1 = parse_admin1(src.admin1.0, src.admin1.1)?;
+        let mut places = parse_geonames(src.geonames.0, src.geonames.1, &admin1)?;
+        places.extend(parse_supplement(src.supplement.0, src.supplement.1)?);
+        let mut gaz = Gazetteer::from_places(places)?;
+        for (line, id, name) in parse_aliases(src.aliases.0, src.aliases.1)? {
+            let Some(i) = gaz.index.by_id(&id) else {
+                if src.skip_dangling_aliases {
+                    continue;
+                }
+                return Err(crate::error::Error::input(
+                    src.aliases.1,
+                    Some(line),
+                    Some("place"),
+                    format!("no place with id `{id}`"),
+                )
+                .with_hint("use a GeoNames id from geonames.txt or an id from supplement.csv"));
+            };
+            gaz.places[i].names.push(name);
+        }
+        let not_places = load::parse_not_places(src.not_places.0);
+        gaz.index = matcher::Index::build(&gaz.places, not_places);
+        Ok(gaz)
+    }
+
+    /// Build from places. Ids must be unique.
+    pub fn from_places(places: Vec<Place>) -> Result<Gazetteer> {
+        let mut seen = std::collections::HashSet::new();
+        for p in &places {
+            if !seen.insert(p.id.as_str()) {
+                return Err(crate::error::Error::input(
+                    "<gazetteer>",
+                    None,
+                    Some("id"),
+                    format!("duplicate place id `{}`", p.id),
+                )
+                .with_hint("each place needs its own id"));
+            }
+        }
+        let index = matcher::Index::build(&places, Vec::new());
+        Ok(Gazetteer { places, index })
+    }
+
+    /// All places.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The place with this id.
+    pub fn get(&self, id: &str) -> Option<&Place> {
+        self.index.by_id(id).map(|i| &self.places[i])
+    }
+
+    /// Ranked candidates for a name (or an id), best first. Empty when nothing
+    /// scores at least [`matcher::MIN_SCORE`].
+    pub fn resolve(&self, query: &str, focus: &Focus) -> Vec<Candidate<'_>> {
+        self.index.resolve(&self.places, query, focus)
+    }
+
+    /// Up to `n` names that come closest to `query`, for "did you mean" hints.
+    pub fn suggest(&self, query: &str, n: usize) -> Vec<&str> {
+        self.index.suggest(&self.places, query, n)
+    }
+
+    pub(crate) fn index(&self) -> &matcher::Index {
+        &self.index
+    }
+}

@@ -1,0 +1,246 @@
+//! Find place and highway mentions in running text.
+//!
+//! The text is split into words (Latin or Arabic script, digits for road refs).
+//! French elisions (`d'Idleb`, `l'autoroute`) are cut off, and Arabic clitics
+//! (`و ب ل ف ك` before a name) are tried both ways. Then, at each word that can
+//! start a name — a capitalised word, an article followed by one, an Arabic
+//! word, or a road ref such as `M5` — the longest run of words whose folded
+//! key names a place is reported.
+//!
+//! Only exact folded keys and, for words of six letters or more, consonant
+//! skeletons are used here: running text is full of short ordinary words that
+//! a looser match would mistake for villages. Names in
+//! `data/gazetteer/not-places.txt` (people, agencies) are never reported.
+//!
+//! ```
+//! use frontline::{gazetteer::Gazetteer, geoparse::geoparse};
+//! let gaz = Gazetteer::embedded().unwrap();
+//! let found = geoparse(&gaz, "Les forces sont entrées à Saraqeb, sur l'autoroute M5.");
+//! let names: Vec<_> = found.iter().map(|m| m.place.name.as_str()).collect();
+//! assert_eq!(names, ["Sarāqib", "M5"]);
+//! ```
+
+use crate::gazetteer::fold::{fold, is_arabic, skeleton};
+use crate::gazetteer::{Gazetteer, Place};
+
+/// A place mention in text.
+#[derive(Debug, Clone)]
+pub struct Mention<'a> {
+    /// Byte offset of the first byte of the mention.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The mention as written.
+    pub text: &'a str,
+    /// The place it names.
+    pub place: &'a Place,
+    /// 1.0 for an exact folded match; less for a skeleton match.
+    pub score: f64,
+    /// The gazetteer name that matched.
+    pub matched: &'a str,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+const ARTICLES: &[&str] = &[
+    "al", "el", "an", "ash", "ach", "as", "az", "ar", "at", "ad", "ed", "es", "ez", "er", "et",
+    "en",
+];
+const ARABIC_CLITICS: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '`' | '‘' | 'ʿ' | 'ʾ' | '´')
+}
+
+/// Split text into words. An apostrophe inside a word is kept (`Ma'arrat`)
+/// unless what comes before it is a French elision (`d'`, `l'`, `qu'`).
+fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let in_word = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        if in_word {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start {
+            let next_is_letter = it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            if is_apostrophe(c) && next_is_letter {
+                let before = text[s..i].to_lowercase();
+                if ELISIONS.contains(&before.as_str()) {
+                    // "d'Idleb": drop the elided article, start a new word after it.
+                    start = None;
+                } else {
+                    // "Ma'arrat": the apostrophe is an ayn/hamza inside the word.
+                }
+                continue;
+            }
+            out.push(Word { start: s, end: i });
+            start = None;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_road_ref(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase()) && {
+        let rest: Vec<char> = cs.collect();
+        !rest.is_empty() && rest.len() <= 3 && rest.iter().all(char::is_ascii_digit)
+    }
+}
+
+/// Can a name start at this word?
+fn can_start(text: &str, ws: &[Word], i: usize) -> bool {
+    let w = &text[ws[i].start..ws[i].end];
+    if is_arabic(w) || starts_upper(w) || is_road_ref(w) {
+        return true;
+    }
+    // lower-case article joined by a hyphen or space to a capitalised word: "al-Eis"
+    ARTICLES.contains(&w)
+        && ws
+            .get(i + 1)
+            .is_some_and(|n| starts_upper(&text[n.start..n.end]))
+}
+
+/// Find the place mentions in `text`, in order, without overlaps.
+pub fn geoparse<'a>(gaz: &'a Gazetteer, text: &'a str) -> Vec<Mention<'a>> {
+    let places = gaz.places();
+    let ws = words(text);
+    let max = gaz.index().max_words().clamp(1, 8);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !can_start(text, &ws, i) {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(usize, Mention<'a>)> = None;
+        let mut skip_to = None;
+        let upto = (i + max).min(ws.len());
+        // Longest span first. Spans never cross a sentence or clause break.
+        let mut j = upto;
+        while j > i {
+            let (start, end) = (ws[i].start, ws[j - 1].end);
+            let span = &text[start..end];
+            if span.contains(['.', ',', ';', ':', '(', ')', '«', '»', '"', '\n', '/', '،'])
+                && j - i > 1
+            {
+                j -= 1;
+                continue;
+            }
+            if gaz.index().is_not_place(&fold(span)) {
+                // "Hayat Tahrir al-Cham" is a group, not Damascus: skip it whole.
+                skip_to = Some(j);
+                break;
+            }
+            if let Some(m) = match_span(gaz, span) {
+                let (pi, ni, score) = m;
+                let place = &places[pi as usize];
+                found = Some((
+                    j,
+                    Mention {
+                        start,
+                        end,
+                        text: span,
+                        place,
+                        score,
+                        matched: crate::gazetteer::matched_name(place, span, ni),
+                    },
+                ));
+                break;
+            }
+            j -= 1;
+        }
+        match found {
+            Some((j, m)) => {
+                out.push(m);
+                i = j;
+            }
+            None => i = skip_to.unwrap_or(i + 1),
+        }
+    }
+    out
+}
+
+/// Match one span; returns (place, name, score).
+fn match_span(gaz: &Gazetteer, span: &str) -> Option<(u32, u32, f64)> {
+    let ix = gaz.index();
+    let key = fold(span);
+    if key.is_empty() || ix.is_not_place(&key) {
+        return None;
+    }
+    if let Some(hit) = best(gaz, ix.exact(&key)) {
+        return Some((hit.0, hit.1, 1.0));
+    }
+    if is_arabic(span) {
+        // Arabic clitics: "وسراقب" (and Saraqib), "بإدلب" (in Idlib), "ومعرة النعمان".
+        for c in ARABIC_CLITICS {
+            if let Some(rest) = span.strip_prefix(*c) {
+                let k = fold(rest);
+                if k.split(' ').next().is_some_and(|w| w.chars().count() >= 3) {
+                    if let Some(hit) = best(gaz, ix.exact(&k)) {
+                        return Some((hit.0, hit.1, 0.95));
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    // Skeleton match only for long, capitalised words: "Saraqib" for "Saraqeb"
+    // is fine, "Son" for "San" is not.
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    let sk = skeleton(&key);
+    if letters >= 6 && sk.chars().filter(|c| *c != ' ').count() >= 4 {
+        let mut cands: Vec<(u32, u32)> = Vec::new();
+        for (_, post) in ix.same_skeleton(&key) {
+            cands.extend_from_slice(post);
+        }
+        if let Some(hit) = best(gaz, &cands) {
+            return Some((hit.0, hit.1, 0.9));
+        }
+    }
+    None
+}
+
+/// Among places sharing a name, the highest-ranked, then most populous.
+fn best(gaz: &Gazetteer, post: &[(u32, u32)]) -> Option<(u32, u32)> {
+    let places = gaz.places();
+    post.iter().copied().min_by(|a, b| {
+        let (pa, pb) = (&places[a.0 as usize], &places[b.0 as usize]);
+        pa.rank()
+            .cmp(&pb.rank())
+            .then(pb.population.cmp(&pa.population))
+            .then(pa.id.cmp(&pb.id))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_handle_elision_and_ayn() {
+        let t = "d'Idleb, Ma'arrat an-Nu'man et l’autoroute";
+        let ws: Vec<&str> = words(t).iter().map(|w| &t[w.start..w.end]).collect();
+        assert_eq!(ws, ["Idleb", "Ma'arrat", "an", "Nu'man", "et", "autoroute"]);
+    }
+}
