@@ -1,0 +1,90 @@
+//! Command-line parsing and dispatch.
+
+mod geoparse;
+mod resolve;
+mod table;
+
+use clap::{Parser, Subcommand};
+use frontline::error::{read_utf8, Error};
+use frontline::gazetteer::{Gazetteer, Sources};
+use std::path::PathBuf;
+
+/// Exit status: everything worked.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the command ran, but some input was not found (e.g. an unresolved name).
+pub const EXIT_NOT_FOUND: i32 = 1;
+/// Exit status: bad input or usage; nothing was written.
+pub const EXIT_ERROR: i32 = 2;
+
+const AFTER_HELP: &str = "\
+Examples:
+  frontline resolve \"Maaret al-Noomane\" Saraqeb Lattaquié سراقب M5
+  frontline resolve Souran --all --near 36.2,37.1
+  frontline resolve Idleb --json | jq .lat
+  frontline geoparse article.txt --json
+  cat article.txt | frontline geoparse -
+
+Exit status: 0 success, 1 some name not found, 2 bad input or usage.
+Data: GeoNames (CC-BY 4.0, https://www.geonames.org/), Natural Earth (public domain).";
+
+/// Turn dated, sourced reports of who holds what into front-line maps.
+#[derive(Debug, Parser)]
+#[command(name = "frontline", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Use this GeoNames dump (e.g. cities500.txt) instead of the embedded Syria extract.
+    /// The theater's supplement and aliases are still added.
+    #[arg(long, global = true, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Resolve place names (any spelling, any script) to gazetteer places.
+    #[command(after_help = resolve::AFTER_HELP)]
+    Resolve(resolve::Args),
+    /// Find the place and highway names in running text.
+    #[command(after_help = geoparse::AFTER_HELP)]
+    Geoparse(geoparse::Args),
+}
+
+/// Run the command line; returns the exit status.
+pub fn run() -> i32 {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<i32, Error> {
+    let gaz = load_gazetteer(cli.gazetteer.as_deref())?;
+    match cli.command {
+        Command::Resolve(a) => resolve::run(&gaz, a),
+        Command::Geoparse(a) => geoparse::run(&gaz, a),
+    }
+}
+
+fn load_gazetteer(path: Option<&std::path::Path>) -> Result<Gazetteer, Error> {
+    let mut src = Sources::embedded();
+    let text;
+    let name;
+    if let Some(p) = path {
+        text = read_utf8(p)?;
+        if text.trim().is_empty() {
+            return Err(
+                Error::input(p.display().to_string(), Some(1), None, "the file is empty")
+                    .with_hint("pass a GeoNames dump such as cities500.txt"),
+            );
+        }
+        name = p.display().to_string();
+        src.geonames = (&text, &name);
+        src.skip_dangling_aliases = true;
+    }
+    Gazetteer::from_sources(&src)
+}
