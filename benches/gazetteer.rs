@@ -27,7 +27,8 @@ const WORLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/geonames/cities
 
 fn world_text() -> Option<&'static str> {
     static T: OnceLock<Option<String>> = OnceLock::new();
-    T.get_or_init(|| std::fs::read_to_string(WORLD).ok()).as_deref()
+    T.get_or_init(|| std::fs::read_to_string(WORLD).ok())
+        .as_deref()
 }
 
 fn load_world(text: &str) -> Gazetteer {
@@ -57,14 +58,27 @@ const FUZZY: &[&str] = &[
     "Abou Douhur",
 ];
 
-const EXACT: &[&str] = &["Saraqeb", "Maaret al-Noomane", "Idleb", "Alep", "سراقب", "M5", "Hama", "Damas"];
+const EXACT: &[&str] = &[
+    "Saraqeb",
+    "Maaret al-Noomane",
+    "Idleb",
+    "Alep",
+    "سراقب",
+    "M5",
+    "Hama",
+    "Damas",
+];
 
 #[divan::bench]
 fn syria_exact(b: Bencher) {
     let g = syria();
     let focus = Focus::default();
-    b.counter(ItemsCount::new(EXACT.len()))
-        .bench(|| EXACT.iter().map(|q| g.resolve(black_box(q), &focus).len()).sum::<usize>());
+    b.counter(ItemsCount::new(EXACT.len())).bench(|| {
+        EXACT
+            .iter()
+            .map(|q| g.resolve(black_box(q), &focus).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
@@ -74,8 +88,12 @@ fn syria_fuzzy(b: Bencher) {
     for q in FUZZY {
         assert!(!g.resolve(q, &focus).is_empty(), "{q} should resolve");
     }
-    b.counter(ItemsCount::new(FUZZY.len()))
-        .bench(|| FUZZY.iter().map(|q| g.resolve(black_box(q), &focus).len()).sum::<usize>());
+    b.counter(ItemsCount::new(FUZZY.len())).bench(|| {
+        FUZZY
+            .iter()
+            .map(|q| g.resolve(black_box(q), &focus).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
@@ -94,19 +112,59 @@ fn world_fuzzy(b: Bencher) {
         return;
     };
     let focus = Focus::default();
-    b.counter(ItemsCount::new(FUZZY.len()))
-        .bench(|| FUZZY.iter().map(|q| g.resolve(black_box(q), &focus).len()).sum::<usize>());
+    b.counter(ItemsCount::new(FUZZY.len())).bench(|| {
+        FUZZY
+            .iter()
+            .map(|q| g.resolve(black_box(q), &focus).len())
+            .sum::<usize>()
+    });
 }
 
-#[divan::bench]
-fn geoparse(b: Bencher) {
-    let g = syria();
+/// 1 MB of text made by repeating `parts`.
+fn megabyte(parts: &[String]) -> String {
     let mut text = String::new();
     while text.len() < 1 << 20 {
-        text.push_str(include_str!("../tests/fixtures/dispatch_fr.txt"));
-        text.push_str(include_str!("../tests/fixtures/dispatch_en.txt"));
-        text.push_str(include_str!("../tests/fixtures/dispatch_ar.txt"));
+        for p in parts {
+            text.push_str(p);
+            text.push('\n');
+        }
     }
+    text
+}
+
+/// Our own fixtures: short dispatches packed with place names in French,
+/// English and Arabic (a worst case: about one word in five is a name).
+#[divan::bench]
+fn geoparse_fixtures(b: Bencher) {
+    let g = syria();
+    let text = megabyte(&[
+        include_str!("../tests/fixtures/dispatch_fr.txt").to_string(),
+        include_str!("../tests/fixtures/dispatch_en.txt").to_string(),
+        include_str!("../tests/fixtures/dispatch_ar.txt").to_string(),
+    ]);
+    b.counter(BytesCount::new(text.len()))
+        .bench(|| frontline::geoparse::geoparse(g, black_box(&text)).len());
+}
+
+/// The five French press articles of `../shared/corpus/` (read at run time,
+/// not copied into the repository), when present.
+#[divan::bench]
+fn geoparse_press(b: Bencher) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    let parts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    if parts.is_empty() {
+        eprintln!("geoparse_press: {dir} missing");
+        return;
+    }
+    let g = syria();
+    let text = megabyte(&parts);
     b.counter(BytesCount::new(text.len()))
         .bench(|| frontline::geoparse::geoparse(g, black_box(&text)).len());
 }

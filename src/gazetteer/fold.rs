@@ -34,6 +34,18 @@ fn is_arabic_char(c: char) -> bool {
 }
 
 /// Signs for ayn and hamza, and apostrophes: dropped inside names.
+/// `char::is_alphanumeric` with fast paths for ASCII and the Arabic letters
+/// and digits, which running text is mostly made of.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\u{0000}'..='\u{007F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_glottal_mark(c: char) -> bool {
     matches!(
         c,
@@ -62,6 +74,15 @@ fn latin_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut cur = String::new();
     for c in name.chars() {
+        if c.is_ascii() {
+            // Fast path: no decomposition or case tables for ASCII.
+            if c.is_ascii_alphanumeric() {
+                cur.push(c.to_ascii_lowercase());
+            } else if c != '\'' && c != '`' && !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
         if is_glottal_mark(c) {
             continue;
         }
@@ -215,7 +236,7 @@ fn fold_arabic(name: &str) -> String {
             'ی' => 'ي',
             c => c,
         };
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             if space && !out.is_empty() {
                 out.push(' ');
             }

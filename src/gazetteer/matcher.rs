@@ -15,6 +15,44 @@ use super::fold::{fold, skeleton};
 use super::Place;
 use geo::{Distance, Haversine, Point};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the name maps:
+/// keys are our own folded names, not attacker-chosen, and SipHash was a
+/// tenth of the world gazetteer's load time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Candidates scoring below this are not reported.
 pub const MIN_SCORE: f64 = 0.8;
@@ -44,14 +82,25 @@ pub struct Candidate<'a> {
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Index {
-    ids: HashMap<String, usize>,
+    ids: FxMap<String, usize>,
+    /// Unique folded keys, sorted: a key's id is its position.
     keys: Vec<String>,
-    postings: Vec<Vec<(u32, u32)>>,
-    exact: HashMap<String, u32>,
-    skeletons: HashMap<String, Vec<u32>>,
+    /// `post[post_start[k]..post_start[k + 1]]` are the (place, name) pairs
+    /// of key `k`, one per place.
+    post_start: Vec<u32>,
+    post: Vec<(u32, u32)>,
+    /// `hash(key) << KEY_BITS | key id`, sorted: exact look-up by integer
+    /// binary search rather than string comparisons.
+    exact: Vec<u64>,
+    /// `hash(skeleton) << KEY_BITS | key id`, sorted.
+    skeletons: Vec<u64>,
     deletions: Vec<u64>,
-    not_places: HashSet<String>,
-    max_words: usize,
+    not_places: FxSet<String>,
+    /// Hashes of the first word of every key and not-place, and of their
+    /// skeletons, sorted: a word of running text whose hash is not here
+    /// cannot start a name (a collision only lets a word through to the
+    /// exact look-up).
+    first_words: Vec<u64>,
 }
 
 /// FNV-1a, 64 bit: a fast, stable hash for the deletion index.
@@ -78,77 +127,195 @@ fn hash_of(key: &str) -> u64 {
     fnv(&[key.as_bytes()])
 }
 
+/// Per-thread tables: exact, skeleton, first-word and deletion tags.
+type KeyTables = (Vec<u64>, Vec<u64>, Vec<u64>, Vec<u64>);
+
+/// Pack the hash of a first word and the word count of its name.
+fn first_tag(first: &str, words: usize) -> u64 {
+    ((hash_of(first) & (u64::MAX >> 8)) << 8) | words.min(255) as u64
+}
+
+/// Pack a hash and a key id into one sortable integer.
+fn tag(h: u64, k: u32) -> u64 {
+    (h << KEY_BITS) | u64::from(k)
+}
+
+/// Key ids tagged with hash `h` in a sorted vector of [`tag`]s.
+fn tagged_hits(sorted: &[u64], h: u64, out: &mut Vec<u32>) {
+    let h = h & ((1u64 << (64 - KEY_BITS)) - 1);
+    let lo = h << KEY_BITS;
+    let start = sorted.partition_point(|&d| d < lo);
+    for &d in &sorted[start..] {
+        if d >> KEY_BITS != h {
+            break;
+        }
+        out.push((d & ((1 << KEY_BITS) - 1)) as u32);
+    }
+}
+
+/// Run `f` over `0..n` split into one contiguous range per core, and
+/// concatenate the results in order (so the output is deterministic).
+fn par_ranges<T: Send>(n: usize, f: impl Fn(usize, usize) -> Vec<T> + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || n < 10_000 {
+        return f(0, n);
+    }
+    let chunk = n.div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| s.spawn(move || f((t * chunk).min(n), ((t + 1) * chunk).min(n))))
+            .collect();
+        let mut all = Vec::new();
+        for h in handles {
+            // A panic in a worker is a bug; re-raise it here.
+            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        all
+    })
+}
+
 impl Index {
     pub(crate) fn build(places: &[Place], not_places: Vec<String>) -> Index {
         let mut ix = Index {
             not_places: not_places.into_iter().collect(),
             ..Index::default()
         };
+        ix.ids.reserve(places.len());
         for (pi, p) in places.iter().enumerate() {
             ix.ids.insert(p.id.clone(), pi);
-            for (ni, n) in p.names.iter().enumerate() {
-                let key = fold(&n.text);
-                if key.is_empty() {
-                    continue;
-                }
-                let k = match ix.exact.get(&key) {
-                    Some(&k) => k,
-                    None => {
-                        let k = ix.keys.len() as u32;
-                        ix.exact.insert(key.clone(), k);
-                        ix.keys.push(key);
-                        ix.postings.push(Vec::new());
-                        k
+        }
+        // Fold every name (in parallel), then sort by key: equal keys become
+        // neighbours and the postings fall out in (place, name) order.
+        let mut folded: Vec<(String, u32, u32)> = par_ranges(places.len(), |lo, hi| {
+            let mut out = Vec::new();
+            for (pi, p) in places.iter().enumerate().take(hi).skip(lo) {
+                for (ni, n) in p.names.iter().enumerate() {
+                    let key = fold(&n.text);
+                    if !key.is_empty() {
+                        out.push((key, pi as u32, ni as u32));
                     }
-                };
-                let post = &mut ix.postings[k as usize];
-                if !post.iter().any(|&(q, _)| q == pi as u32) {
-                    post.push((pi as u32, ni as u32));
                 }
             }
+            out
+        });
+        folded.sort_unstable();
+        let mut cur = 0;
+        for (key, pi, ni) in folded {
+            if ix.keys.last() != Some(&key) {
+                ix.keys.push(key);
+                cur = ix.post.len();
+                ix.post_start.push(cur as u32);
+            }
+            // one posting per place and key: its first name with that key
+            if ix.post[cur..].last().is_none_or(|&(q, _)| q != pi) {
+                ix.post.push((pi, ni));
+            }
         }
+        ix.post_start.push(ix.post.len() as u32);
+
+        // Skeletons, first words and deletion hashes, per key in parallel,
+        // as flat vectors of integers: no allocation per key.
+        let keys = &ix.keys;
+        let parts: Vec<KeyTables> = par_ranges(keys.len(), |lo, hi| {
+            let (mut skels, mut firsts, mut dels) = (Vec::new(), Vec::new(), Vec::new());
+            let mut exact = Vec::new();
+            for (k, key) in keys.iter().enumerate().take(hi).skip(lo) {
+                exact.push(tag(hash_of(key), k as u32));
+                let sk = skeleton(key);
+                let n = key.split(' ').count();
+                firsts.push(first_tag(key.split(' ').next().unwrap_or(""), n));
+                if let Some(first) = sk.split(' ').next().filter(|f| !f.is_empty()) {
+                    firsts.push(first_tag(first, n));
+                }
+                if sk.len() >= 3 {
+                    skels.push(tag(hash_of(&sk), k as u32));
+                }
+                if key.chars().count() >= 4 {
+                    for_each_deletion(key, |h| dels.push(tag(h, k as u32)));
+                }
+            }
+            vec![(exact, skels, firsts, dels)]
+        });
         let mut dels = Vec::new();
-        for (k, key) in ix.keys.iter().enumerate() {
-            ix.max_words = ix.max_words.max(key.split(' ').count());
-            let sk = skeleton(key);
-            if sk.len() >= 3 {
-                ix.skeletons.entry(sk).or_default().push(k as u32);
-            }
-            if key.chars().count() >= 4 {
-                for_each_deletion(key, |h| dels.push((h << KEY_BITS) | k as u64));
+        for (exact, skels, firsts, d) in parts {
+            ix.exact.extend(exact);
+            ix.skeletons.extend(skels);
+            ix.first_words.extend(firsts);
+            if dels.is_empty() {
+                dels = d;
+            } else {
+                dels.extend(d);
             }
         }
+        for np in &ix.not_places {
+            let n = np.split(' ').count();
+            ix.first_words
+                .push(first_tag(np.split(' ').next().unwrap_or(""), n));
+        }
+        ix.exact.sort_unstable();
+        ix.skeletons.sort_unstable();
+        ix.first_words.sort_unstable();
+        ix.first_words.dedup();
         dels.sort_unstable();
         dels.dedup();
         ix.deletions = dels;
         ix
     }
 
+    /// The id of a folded key.
+    fn key_id(&self, key: &str) -> Option<u32> {
+        let mut hits = Vec::new();
+        tagged_hits(&self.exact, hash_of(key), &mut hits);
+        hits.into_iter().find(|&k| self.keys[k as usize] == key)
+    }
+
+    /// The (place, name) pairs of key `k`.
+    fn postings(&self, k: u32) -> &[(u32, u32)] {
+        let k = k as usize;
+        &self.post[self.post_start[k] as usize..self.post_start[k + 1] as usize]
+    }
+
     pub(crate) fn by_id(&self, id: &str) -> Option<usize> {
         self.ids.get(id).copied()
     }
 
-    /// Longest name in words.
-    pub(crate) fn max_words(&self) -> usize {
-        self.max_words
-    }
-
     /// Places whose folded name is exactly `key`.
     pub(crate) fn exact(&self, key: &str) -> &[(u32, u32)] {
-        self.exact
-            .get(key)
-            .map_or(&[][..], |&k| &self.postings[k as usize][..])
+        self.key_id(key).map_or(&[][..], |k| self.postings(k))
     }
 
     /// Keys sharing the skeleton of `key`.
     pub(crate) fn same_skeleton(&self, key: &str) -> impl Iterator<Item = (&str, &[(u32, u32)])> {
         let sk = skeleton(key);
-        self.skeletons.get(&sk).into_iter().flatten().map(|&k| {
-            (
-                self.keys[k as usize].as_str(),
-                &self.postings[k as usize][..],
-            )
-        })
+        let mut hits = Vec::new();
+        if !sk.is_empty() {
+            tagged_hits(&self.skeletons, hash_of(&sk), &mut hits);
+        }
+        hits.into_iter()
+            .filter(move |&k| skeleton(&self.keys[k as usize]) == sk)
+            .map(|k| (self.keys[k as usize].as_str(), self.postings(k)))
+    }
+
+    /// How many words can a name (or a not-place) starting with this folded
+    /// word have, at most? 0 when none starts with it. Checks the word and
+    /// its consonant skeleton.
+    pub(crate) fn may_start(&self, word_key: &str) -> usize {
+        let longest = |w: &str| {
+            let h = hash_of(w) & (u64::MAX >> 8);
+            let from = self.first_words.partition_point(|&t| t >> 8 < h);
+            self.first_words[from..]
+                .iter()
+                .take_while(|&&t| t >> 8 == h)
+                .map(|&t| (t & 0xff) as usize)
+                .max()
+                .unwrap_or(0)
+        };
+        let sk = skeleton(word_key);
+        let by_skeleton = if sk.is_empty() { 0 } else { longest(&sk) };
+        longest(word_key).max(by_skeleton)
     }
 
     /// Is this folded key listed as not a place?
@@ -157,21 +324,13 @@ impl Index {
     }
 
     fn deletion_hits(&self, h: u64, out: &mut Vec<u32>) {
-        let h = h & ((1u64 << (64 - KEY_BITS)) - 1);
-        let lo = h << KEY_BITS;
-        let start = self.deletions.partition_point(|&d| d < lo);
-        for &d in &self.deletions[start..] {
-            if d >> KEY_BITS != h {
-                break;
-            }
-            out.push((d & ((1 << KEY_BITS) - 1)) as u32);
-        }
+        tagged_hits(&self.deletions, h, out);
     }
 
     /// Key ids within one edit of `key` (plus the key itself, if present).
     fn near_keys(&self, key: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        if let Some(&k) = self.exact.get(key) {
+        if let Some(k) = self.key_id(key) {
             out.push(k);
         }
         self.deletion_hits(hash_of(key), &mut out);
@@ -180,7 +339,7 @@ impl Index {
             let mut d = String::with_capacity(key.len());
             d.push_str(&key[..i]);
             d.push_str(&key[i + c.len_utf8()..]);
-            if let Some(&k) = self.exact.get(&d) {
+            if let Some(k) = self.key_id(&d) {
                 out.push(k);
             }
             self.deletion_hits(fnv(&[&b[..i], &b[i + c.len_utf8()..]]), &mut out);
@@ -225,7 +384,7 @@ impl Index {
                 }
                 s.min(FUZZY_CAP)
             };
-            for &(pi, ni) in &self.postings[k as usize] {
+            for &(pi, ni) in self.postings(k) {
                 offer(pi, ni, score);
             }
         }
@@ -272,7 +431,7 @@ impl Index {
         let mut out: Vec<&str> = Vec::new();
         let mut seen = HashSet::new();
         for (_, k) in scored {
-            for &(pi, _) in &self.postings[k as usize] {
+            for &(pi, _) in self.postings(k) {
                 if seen.insert(pi) && out.len() < n {
                     out.push(&places[pi as usize].name);
                 }
@@ -303,10 +462,19 @@ fn words_agree(a: &str, b: &str) -> bool {
 /// (ignoring case) if there is one, else the indexed name.
 pub(crate) fn matched_name<'a>(place: &'a Place, query: &str, indexed: u32) -> &'a str {
     let q = query.trim();
+    let same = |t: &str| {
+        if t.is_ascii() && q.is_ascii() {
+            t.eq_ignore_ascii_case(q)
+        } else {
+            t.chars()
+                .flat_map(char::to_lowercase)
+                .eq(q.chars().flat_map(char::to_lowercase))
+        }
+    };
     place
         .names
         .iter()
-        .find(|n| n.text.to_lowercase() == q.to_lowercase())
+        .find(|n| same(&n.text))
         .map_or(&place.names[indexed as usize].text, |n| &n.text)
 }
 

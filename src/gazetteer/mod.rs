@@ -178,9 +178,15 @@ impl Gazetteer {
         let admin1 = parse_admin1(src.admin1.0, src.admin1.1)?;
         let mut places = parse_geonames(src.geonames.0, src.geonames.1, &admin1)?;
         places.extend(parse_supplement(src.supplement.0, src.supplement.1)?);
-        let mut gaz = Gazetteer::from_places(places)?;
+        check_unique_ids(&places)?;
+        let by_id: std::collections::HashMap<&str, usize> = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut extra: Vec<(usize, Name)> = Vec::new();
         for (line, id, name) in parse_aliases(src.aliases.0, src.aliases.1)? {
-            let Some(i) = gaz.index.by_id(&id) else {
+            let Some(&i) = by_id.get(id.as_str()) else {
                 if src.skip_dangling_aliases {
                     continue;
                 }
@@ -192,27 +198,20 @@ impl Gazetteer {
                 )
                 .with_hint("use a GeoNames id from geonames.txt or an id from supplement.csv"));
             };
-            gaz.places[i].names.push(name);
+            extra.push((i, name));
+        }
+        drop(by_id);
+        for (i, name) in extra {
+            places[i].names.push(name);
         }
         let not_places = load::parse_not_places(src.not_places.0);
-        gaz.index = matcher::Index::build(&gaz.places, not_places);
-        Ok(gaz)
+        let index = matcher::Index::build(&places, not_places);
+        Ok(Gazetteer { places, index })
     }
 
     /// Build from places. Ids must be unique.
     pub fn from_places(places: Vec<Place>) -> Result<Gazetteer> {
-        let mut seen = std::collections::HashSet::new();
-        for p in &places {
-            if !seen.insert(p.id.as_str()) {
-                return Err(crate::error::Error::input(
-                    "<gazetteer>",
-                    None,
-                    Some("id"),
-                    format!("duplicate place id `{}`", p.id),
-                )
-                .with_hint("each place needs its own id"));
-            }
-        }
+        check_unique_ids(&places)?;
         let index = matcher::Index::build(&places, Vec::new());
         Ok(Gazetteer { places, index })
     }
@@ -241,4 +240,20 @@ impl Gazetteer {
     pub(crate) fn index(&self) -> &matcher::Index {
         &self.index
     }
+}
+
+fn check_unique_ids(places: &[Place]) -> Result<()> {
+    let mut seen = std::collections::HashSet::with_capacity(places.len());
+    for p in places {
+        if !seen.insert(p.id.as_str()) {
+            return Err(crate::error::Error::input(
+                "<gazetteer>",
+                None,
+                Some("id"),
+                format!("duplicate place id `{}`", p.id),
+            )
+            .with_hint("each place needs its own id; a supplement row may repeat a GeoNames id"));
+        }
+    }
+    Ok(())
 }

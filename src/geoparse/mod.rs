@@ -20,7 +20,7 @@
 //! assert_eq!(names, ["Sarāqib", "M5"]);
 //! ```
 
-use crate::gazetteer::fold::{fold, is_arabic, skeleton};
+use crate::gazetteer::fold::{fold, is_arabic, is_word_char, skeleton};
 use crate::gazetteer::{Gazetteer, Place};
 
 /// A place mention in text.
@@ -66,7 +66,11 @@ fn words(text: &str) -> Vec<Word> {
     let mut start: Option<usize> = None;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let in_word = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        let in_word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c) || unicode_normalization::char::is_combining_mark(c)
+        };
         if in_word {
             start.get_or_insert(i);
             continue;
@@ -121,11 +125,31 @@ fn can_start(text: &str, ws: &[Word], i: usize) -> bool {
             .is_some_and(|n| starts_upper(&text[n.start..n.end]))
 }
 
+/// Cheap filter before trying spans: can any gazetteer name (or not-place)
+/// start with this word? Folding a single word gives the same key it has
+/// inside a longer name, except for articles, which fold to `al` there.
+/// Returns the most words such a name can have (0: none starts here).
+fn first_word_may_start(gaz: &Gazetteer, w: &str) -> usize {
+    let ix = gaz.index();
+    if w.len() <= 3 && ARTICLES.contains(&w.to_ascii_lowercase().as_str()) {
+        return ix.may_start("al").max(ix.may_start(&fold(w)));
+    }
+    let key = fold(w);
+    let mut n = ix.may_start(key.split(' ').next().unwrap_or(""));
+    if is_arabic(w) {
+        let mut cs = w.chars();
+        if cs.next().is_some_and(|c| ARABIC_CLITICS.contains(&c)) {
+            let k = fold(cs.as_str());
+            n = n.max(ix.may_start(k.split(' ').next().unwrap_or("")));
+        }
+    }
+    n
+}
+
 /// Find the place mentions in `text`, in order, without overlaps.
 pub fn geoparse<'a>(gaz: &'a Gazetteer, text: &'a str) -> Vec<Mention<'a>> {
     let places = gaz.places();
     let ws = words(text);
-    let max = gaz.index().max_words().clamp(1, 8);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -133,6 +157,15 @@ pub fn geoparse<'a>(gaz: &'a Gazetteer, text: &'a str) -> Vec<Mention<'a>> {
             i += 1;
             continue;
         }
+        // The longest name starting with this word, plus one word of slack
+        // for text that splits where the folded name does not.
+        let max = match first_word_may_start(gaz, &text[ws[i].start..ws[i].end]) {
+            0 => {
+                i += 1;
+                continue;
+            }
+            n => (n + 1).min(8),
+        };
         let mut found: Option<(usize, Mention<'a>)> = None;
         let mut skip_to = None;
         let upto = (i + max).min(ws.len());
@@ -147,12 +180,13 @@ pub fn geoparse<'a>(gaz: &'a Gazetteer, text: &'a str) -> Vec<Mention<'a>> {
                 j -= 1;
                 continue;
             }
-            if gaz.index().is_not_place(&fold(span)) {
+            let key = fold(span);
+            if gaz.index().is_not_place(&key) {
                 // "Hayat Tahrir al-Cham" is a group, not Damascus: skip it whole.
                 skip_to = Some(j);
                 break;
             }
-            if let Some(m) = match_span(gaz, span) {
+            if let Some(m) = match_span(gaz, span, &key) {
                 let (pi, ni, score) = m;
                 let place = &places[pi as usize];
                 found = Some((
@@ -182,13 +216,12 @@ pub fn geoparse<'a>(gaz: &'a Gazetteer, text: &'a str) -> Vec<Mention<'a>> {
 }
 
 /// Match one span; returns (place, name, score).
-fn match_span(gaz: &Gazetteer, span: &str) -> Option<(u32, u32, f64)> {
+fn match_span(gaz: &Gazetteer, span: &str, key: &str) -> Option<(u32, u32, f64)> {
     let ix = gaz.index();
-    let key = fold(span);
-    if key.is_empty() || ix.is_not_place(&key) {
+    if key.is_empty() || ix.is_not_place(key) {
         return None;
     }
-    if let Some(hit) = best(gaz, ix.exact(&key)) {
+    if let Some(hit) = best(gaz, ix.exact(key)) {
         return Some((hit.0, hit.1, 1.0));
     }
     if is_arabic(span) {
@@ -208,10 +241,10 @@ fn match_span(gaz: &Gazetteer, span: &str) -> Option<(u32, u32, f64)> {
     // Skeleton match only for long, capitalised words: "Saraqib" for "Saraqeb"
     // is fine, "Son" for "San" is not.
     let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-    let sk = skeleton(&key);
+    let sk = skeleton(key);
     if letters >= 6 && sk.chars().filter(|c| *c != ' ').count() >= 4 {
         let mut cands: Vec<(u32, u32)> = Vec::new();
-        for (_, post) in ix.same_skeleton(&key) {
+        for (_, post) in ix.same_skeleton(key) {
             cands.extend_from_slice(post);
         }
         if let Some(hit) = best(gaz, &cands) {
