@@ -3,6 +3,7 @@
 mod geoparse;
 mod resolve;
 mod table;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use frontline::error::{read_utf8, Error};
@@ -23,6 +24,11 @@ Examples:
   frontline resolve Idleb --json | jq .lat
   frontline geoparse article.txt --json
   cat article.txt | frontline geoparse -
+  frontline state --date 2020-02-08
+  frontline report --road M5 --date 2020-02-08
+  frontline report --road M5 --from 2020-01-20 --to 2020-03-10
+  frontline route Hama Aleppo --date 2020-02-08 --faction government
+  frontline events check my-events.csv
 
 Exit status: 0 success, 1 some name not found, 2 bad input or usage.
 Data: GeoNames (CC-BY 4.0, https://www.geonames.org/), Natural Earth (public domain).";
@@ -36,6 +42,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     gazetteer: Option<PathBuf>,
 
+    /// Load the theater from this folder (laid out like data/ in the
+    /// repository) instead of the embedded Idlib 2019-2020 theater.
+    #[arg(long, global = true, value_name = "DIR")]
+    theater: Option<PathBuf>,
+
+    /// Use these events (CSV) instead of the theater's.
+    #[arg(long, global = true, value_name = "FILE")]
+    events: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -48,6 +63,21 @@ enum Command {
     /// Find the place and highway names in running text.
     #[command(after_help = geoparse::AFTER_HELP)]
     Geoparse(geoparse::Args),
+    /// Check an events file.
+    #[command(subcommand)]
+    Events(timeline::EventsCmd),
+    /// List every place with a known controller on a day.
+    #[command(after_help = timeline::STATE_HELP)]
+    State(timeline::StateArgs),
+    /// Who holds which stretch of a highway on a day, or over days.
+    #[command(after_help = timeline::REPORT_HELP)]
+    Report(timeline::ReportArgs),
+    /// The highway path between two towns and who holds each part.
+    #[command(after_help = timeline::ROUTE_HELP)]
+    Route(timeline::RouteArgs),
+    /// Import or export the highway graph.
+    #[command(subcommand)]
+    Roads(timeline::RoadsCmd),
 }
 
 /// Run the command line; returns the exit status.
@@ -63,10 +93,26 @@ pub fn run() -> i32 {
 }
 
 fn dispatch(cli: Cli) -> Result<i32, Error> {
-    let gaz = load_gazetteer(cli.gazetteer.as_deref())?;
+    let gazetteer_only = matches!(cli.command, Command::Resolve(_) | Command::Geoparse(_));
+    if gazetteer_only {
+        let gaz = match (&cli.gazetteer, &cli.theater) {
+            (None, Some(dir)) => frontline::theater::Theater::from_dir(dir)?.gazetteer,
+            _ => load_gazetteer(cli.gazetteer.as_deref())?,
+        };
+        return match cli.command {
+            Command::Resolve(a) => resolve::run(&gaz, a),
+            Command::Geoparse(a) => geoparse::run(&gaz, a),
+            _ => Ok(EXIT_ERROR),
+        };
+    }
+    let t = frontline::theater::Theater::load(cli.theater.as_deref(), cli.events.as_deref())?;
     match cli.command {
-        Command::Resolve(a) => resolve::run(&gaz, a),
-        Command::Geoparse(a) => geoparse::run(&gaz, a),
+        Command::Events(c) => timeline::events(&t, c),
+        Command::State(a) => timeline::state(&t, a),
+        Command::Report(a) => timeline::report(&t, a),
+        Command::Route(a) => timeline::route(&t, a),
+        Command::Roads(c) => timeline::roads(&t, c),
+        Command::Resolve(_) | Command::Geoparse(_) => Ok(EXIT_ERROR),
     }
 }
 

@@ -1,0 +1,37 @@
+//! Geodesic measures along a LineString.
+
+use geo::{Distance, Geodesic, InterpolatePoint, LineString, Point};
+
+/// Geodesic length in km.
+///
+/// ```
+/// use frontline::roads::line_km;
+/// use geo::line_string;
+/// // one degree of latitude at the equator is about 110.57 km
+/// let l = line_string![(x: 0.0, y: 0.0), (x: 0.0, y: 1.0)];
+/// assert!((line_km(&l) - 110.57).abs() < 0.01);
+/// ```
+pub fn line_km(l: &LineString<f64>) -> f64 {
+    l.lines()
+        .map(|s| Geodesic.distance(Point::from(s.start), Point::from(s.end)))
+        .sum::<f64>()
+        / 1000.0
+}
+
+/// The point `km` along the line (clamped to its ends).
+pub fn point_at_km(l: &LineString<f64>, km: f64) -> Point<f64> {
+    let mut left = km.max(0.0) * 1000.0;
+    for s in l.lines() {
+        let (a, b) = (Point::from(s.start), Point::from(s.end));
+        let d = Geodesic.distance(a, b);
+        if left <= d {
+            return if d == 0.0 {
+                a
+            } else {
+                Geodesic.point_at_distance_between(a, b, left)
+            };
+        }
+        left -= d;
+    }
+    l.0.last().map_or(Point::new(0.0, 0.0), |c| Point::from(*c))
+}

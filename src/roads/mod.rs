@@ -1,0 +1,451 @@
+//! The highway graph: towns and junctions as nodes, road segments as edges
+//! carrying one or more refs (`M4`, `M5`), WGS84 geometry and geodesic
+//! length.
+//!
+//! The default theater builds it from `roads/waypoints.csv` (the towns each
+//! highway passes, joined by geodesic segments); `frontline roads import`
+//! builds it from real LineString geometry such as an OpenStreetMap export.
+
+mod control;
+mod geometry;
+
+pub use control::{stretches, Stretch};
+pub use geometry::{line_km, point_at_km};
+
+use crate::error::{Error, Result};
+use crate::gazetteer::{Focus, Gazetteer, Kind};
+use crate::table::Table;
+use geo::{Coord, Distance, Geodesic, LineString, Point};
+use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+use std::collections::BTreeMap;
+
+/// A town or junction on the network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Gazetteer id, or `node:LAT,LON` for an unnamed junction.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Location.
+    pub at: Point<f64>,
+}
+
+/// A stretch of road between two nodes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Highway refs carried, sorted (`["M4", "M5"]` on a shared stretch).
+    pub refs: Vec<String>,
+    /// Geometry, from the lower node index to the higher.
+    pub line: LineString<f64>,
+    /// Geodesic length, km.
+    pub km: f64,
+    /// Where the geometry comes from.
+    pub source: String,
+}
+
+/// One highway as a single ordered line, with the nodes it passes.
+#[derive(Debug, Clone)]
+pub struct RoadLine {
+    /// The ref.
+    pub road: String,
+    /// Concatenated geometry, in road order.
+    pub line: LineString<f64>,
+    /// (km from start, node name) for each node passed.
+    pub nodes: Vec<(f64, String)>,
+}
+
+/// The road graph.
+#[derive(Debug, Clone, Default)]
+pub struct RoadNetwork {
+    graph: UnGraph<Node, Segment>,
+    /// First node of each road, as listed in the waypoints.
+    starts: BTreeMap<String, NodeIndex>,
+}
+
+impl RoadNetwork {
+    /// The petgraph graph.
+    pub fn graph(&self) -> &UnGraph<Node, Segment> {
+        &self.graph
+    }
+
+    /// All refs, sorted.
+    pub fn refs(&self) -> Vec<String> {
+        let mut r: Vec<String> = self
+            .graph
+            .edge_weights()
+            .flat_map(|s| s.refs.iter().cloned())
+            .collect();
+        r.sort();
+        r.dedup();
+        r
+    }
+
+    fn node_by_id(&self, id: &str) -> Option<NodeIndex> {
+        self.graph.node_indices().find(|&n| self.graph[n].id == id)
+    }
+
+    fn add_node(&mut self, node: Node) -> NodeIndex {
+        match self.node_by_id(&node.id) {
+            Some(n) => n,
+            None => self.graph.add_node(node),
+        }
+    }
+
+    fn add_segment(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        road: &str,
+        line: Option<LineString<f64>>,
+        source: &str,
+    ) {
+        let (lo, hi) = if a.index() <= b.index() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(e) = self.graph.find_edge(lo, hi) {
+            let s = &mut self.graph[e];
+            if !s.refs.iter().any(|r| r == road) {
+                s.refs.push(road.to_string());
+                s.refs.sort();
+            }
+            return;
+        }
+        let line = line.unwrap_or_else(|| {
+            LineString::from(vec![
+                Coord::from(self.graph[lo].at),
+                Coord::from(self.graph[hi].at),
+            ])
+        });
+        let km = line_km(&line);
+        self.graph.add_edge(
+            lo,
+            hi,
+            Segment {
+                refs: vec![road.to_string()],
+                line,
+                km,
+                source: source.to_string(),
+            },
+        );
+    }
+
+    /// Build from a waypoints CSV (`road,seq,place,source`).
+    pub fn from_waypoints(text: &str, file: &str, gaz: &Gazetteer) -> Result<RoadNetwork> {
+        let t = Table::parse(text, file, &["road", "seq", "place", "source"])?;
+        let mut by_road: BTreeMap<String, Vec<(u32, NodeIndex, String, u64)>> = BTreeMap::new();
+        let mut net = RoadNetwork::default();
+        for row in t.rows() {
+            let road = t.get(row, "road");
+            if road.is_empty() {
+                return Err(t
+                    .error(row, "road", "the road ref is empty")
+                    .with_hint("write the highway ref, e.g. M5"));
+            }
+            let seq: u32 = t.get(row, "seq").parse().map_err(|_| {
+                t.error(
+                    row,
+                    "seq",
+                    format!("`{}` is not a whole number", t.get(row, "seq")),
+                )
+                .with_hint("number the waypoints of each road 1, 2, 3, ... in road order")
+            })?;
+            let written = t.get(row, "place");
+            let place = gaz
+                .get(written)
+                .or_else(|| gaz.resolve(written, &Focus::default()).into_iter().find(|c| c.score >= 1.0).map(|c| c.place))
+                .ok_or_else(|| {
+                    t.error(row, "place", format!("no gazetteer place `{written}`"))
+                        .with_hint("use a gazetteer id or exact name; add missing towns to gazetteer/supplement.csv")
+                })?;
+            let n = net.add_node(Node {
+                id: place.id.clone(),
+                name: place.name.clone(),
+                at: Point::new(place.lon, place.lat),
+            });
+            by_road.entry(road.to_string()).or_default().push((
+                seq,
+                n,
+                t.get(row, "source").to_string(),
+                row.line,
+            ));
+        }
+        for (road, mut pts) in by_road {
+            pts.sort_by_key(|p| p.0);
+            if let Some(w) = pts.windows(2).find(|w| w[0].0 == w[1].0) {
+                return Err(Error::input(
+                    file,
+                    Some(w[1].3),
+                    Some("seq"),
+                    format!("road {road} has two waypoints numbered {}", w[1].0),
+                )
+                .with_hint("give each waypoint of a road its own number"));
+            }
+            if pts.len() < 2 {
+                return Err(Error::input(
+                    file,
+                    Some(pts[0].3),
+                    Some("road"),
+                    format!("road {road} has a single waypoint"),
+                )
+                .with_hint("a road needs at least two waypoints"));
+            }
+            net.starts.insert(road.clone(), pts[0].1);
+            for w in pts.windows(2) {
+                if w[0].1 != w[1].1 {
+                    let src = format!("{} ; {}", w[0].2, w[1].2);
+                    net.add_segment(w[0].1, w[1].1, &road, None, &src);
+                }
+            }
+        }
+        Ok(net)
+    }
+
+    /// Build from GeoJSON LineStrings (or MultiLineStrings) whose `ref`
+    /// property names the highway (`M5`, or `M4;M5` as OpenStreetMap writes
+    /// a shared way). Line ends that meet (to 1e-5°, about 1 m) become one
+    /// node; nodes are named after the gazetteer town within 2 km.
+    pub fn from_geojson(text: &str, file: &str, gaz: &Gazetteer) -> Result<RoadNetwork> {
+        let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
+            Error::input(file, None, None, format!("not GeoJSON: {e}"))
+                .with_hint("export the roads as a GeoJSON FeatureCollection of LineStrings")
+        })?;
+        let geojson::GeoJson::FeatureCollection(fc) = gj else {
+            return Err(Error::input(file, None, None, "not a FeatureCollection")
+                .with_hint("export the roads as a GeoJSON FeatureCollection of LineStrings"));
+        };
+        let mut net = RoadNetwork::default();
+        let mut count = 0;
+        for (i, f) in fc.features.iter().enumerate() {
+            let at = format!("feature {i}");
+            let refs: Vec<String> = f
+                .property("ref")
+                .or_else(|| f.property("refs"))
+                .and_then(|v| v.as_str())
+                .map(|s| {
+                    s.split([';', ','])
+                        .map(|r| r.trim().replace(' ', ""))
+                        .filter(|r| !r.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if refs.is_empty() {
+                continue;
+            }
+            let Some(g) = &f.geometry else { continue };
+            let geom: geo::Geometry<f64> = g.try_into().map_err(|e: geojson::Error| {
+                Error::input(file, None, Some(&at), format!("broken geometry: {e}"))
+                    .with_hint("each road feature needs a valid LineString")
+            })?;
+            let lines: Vec<LineString<f64>> = match geom {
+                geo::Geometry::LineString(l) => vec![l],
+                geo::Geometry::MultiLineString(m) => m.0,
+                _ => continue,
+            };
+            for l in lines {
+                if l.0.len() < 2
+                    || l.0.iter().any(|c| {
+                        !c.x.is_finite()
+                            || !c.y.is_finite()
+                            || c.y.abs() > 90.0
+                            || c.x.abs() > 180.0
+                    })
+                {
+                    return Err(Error::input(
+                        file,
+                        None,
+                        Some(&at),
+                        "a LineString has fewer than two valid positions",
+                    )
+                    .with_hint("positions are [longitude, latitude] in WGS84 degrees"));
+                }
+                let ends = [l.0[0], l.0[l.0.len() - 1]];
+                let nodes: Vec<NodeIndex> = ends
+                    .iter()
+                    .map(|c| net.add_node(node_at(*c, gaz)))
+                    .collect();
+                let source = f
+                    .property("source")
+                    .and_then(|v| v.as_str())
+                    .map_or_else(|| format!("{file} {at}"), str::to_string);
+                for r in &refs {
+                    let oriented = if nodes[0].index() <= nodes[1].index() {
+                        l.clone()
+                    } else {
+                        reversed(&l)
+                    };
+                    if nodes[0] != nodes[1] {
+                        net.add_segment(nodes[0], nodes[1], r, Some(oriented), &source);
+                        count += 1;
+                    }
+                }
+            }
+        }
+        if count == 0 {
+            return Err(Error::input(
+                file,
+                None,
+                Some("ref"),
+                "no LineString with a `ref` property",
+            )
+            .with_hint("keep the OpenStreetMap `ref` tag (e.g. ref=M5) on each road feature"));
+        }
+        Ok(net)
+    }
+
+    /// The network as a GeoJSON FeatureCollection (RFC 7946, 6 decimals),
+    /// readable back by [`RoadNetwork::from_geojson`].
+    pub fn to_geojson(&self) -> String {
+        let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
+        let mut first = true;
+        for e in self.graph.edge_references() {
+            let s = e.weight();
+            let (a, b) = (&self.graph[e.source()], &self.graph[e.target()]);
+            let coords: Vec<String> = s
+                .line
+                .0
+                .iter()
+                .map(|c| format!("[{:.6},{:.6}]", c.x, c.y))
+                .collect();
+            let props = serde_json::json!({
+                "ref": s.refs.join(";"),
+                "from": a.id, "from_name": a.name,
+                "to": b.id, "to_name": b.name,
+                "km": (s.km * 1000.0).round() / 1000.0,
+                "source": s.source,
+            });
+            if !first {
+                out.push_str(",\n");
+            }
+            first = false;
+            out.push_str(&format!(
+                "{{\"type\":\"Feature\",\"properties\":{props},\"geometry\":{{\"type\":\"LineString\",\"coordinates\":[{}]}}}}",
+                coords.join(",")
+            ));
+        }
+        out.push_str("\n]}\n");
+        out
+    }
+
+    /// One highway as an ordered line from its first node.
+    pub fn road_line(&self, road: &str) -> Option<RoadLine> {
+        let has = |e: EdgeIndex| self.graph[e].refs.iter().any(|r| r == road);
+        let edges: Vec<EdgeIndex> = self.graph.edge_indices().filter(|&e| has(e)).collect();
+        if edges.is_empty() {
+            return None;
+        }
+        let degree = |n: NodeIndex| self.graph.edges(n).filter(|e| has(e.id())).count();
+        let start = self
+            .starts
+            .get(road)
+            .copied()
+            .filter(|&n| degree(n) == 1)
+            .unwrap_or_else(|| {
+                self.graph
+                    .node_indices()
+                    .find(|&n| degree(n) == 1)
+                    .unwrap_or(
+                        self.graph
+                            .edge_endpoints(edges[0])
+                            .map_or(NodeIndex::new(0), |e| e.0),
+                    )
+            });
+        let mut used = std::collections::HashSet::new();
+        let mut cur = start;
+        let mut coords: Vec<Coord<f64>> = vec![self.graph[cur].at.into()];
+        let mut nodes = vec![(0.0, self.graph[cur].name.clone())];
+        let mut km = 0.0;
+        loop {
+            let mut next: Vec<_> = self
+                .graph
+                .edges(cur)
+                .filter(|e| has(e.id()) && !used.contains(&e.id()))
+                .collect();
+            next.sort_by_key(|e| e.id());
+            let Some(e) = next.first() else { break };
+            used.insert(e.id());
+            let other = if e.source() == cur {
+                e.target()
+            } else {
+                e.source()
+            };
+            let seg = e.weight();
+            let line = if cur.index() <= other.index() {
+                seg.line.clone()
+            } else {
+                reversed(&seg.line)
+            };
+            coords.extend(line.0.iter().skip(1));
+            km += seg.km;
+            nodes.push((km, self.graph[other].name.clone()));
+            cur = other;
+        }
+        Some(RoadLine {
+            road: road.to_string(),
+            line: LineString::from(coords),
+            nodes,
+        })
+    }
+
+    /// The node for a town name or id.
+    pub fn find_node(&self, gaz: &Gazetteer, name: &str) -> Option<NodeIndex> {
+        if let Some(n) = self.node_by_id(name) {
+            return Some(n);
+        }
+        let cands = gaz.resolve(name, &Focus::default());
+        cands.iter().find_map(|c| self.node_by_id(&c.place.id))
+    }
+
+    /// The shortest highway path between two nodes (A*, geodesic km), as
+    /// (km, nodes, edges).
+    pub fn route(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+    ) -> Option<(f64, Vec<NodeIndex>, Vec<EdgeIndex>)> {
+        let goal = self.graph[to].at;
+        let (km, nodes) = petgraph::algo::astar(
+            &self.graph,
+            from,
+            |n| n == to,
+            |e| e.weight().km,
+            |n| Geodesic.distance(self.graph[n].at, goal) / 1000.0 * 0.999,
+        )?;
+        let edges = nodes
+            .windows(2)
+            .filter_map(|w| self.graph.find_edge(w[0], w[1]))
+            .collect();
+        Some((km, nodes, edges))
+    }
+}
+
+fn reversed(l: &LineString<f64>) -> LineString<f64> {
+    let mut c = l.0.clone();
+    c.reverse();
+    LineString::from(c)
+}
+
+fn node_at(c: Coord<f64>, gaz: &Gazetteer) -> Node {
+    let at = Point::from(c);
+    let near = gaz
+        .places()
+        .iter()
+        .filter(|p| p.kind == Kind::PopulatedPlace)
+        .map(|p| (Geodesic.distance(at, Point::new(p.lon, p.lat)), p))
+        .filter(|(d, _)| *d <= 2000.0)
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+    match near {
+        Some((_, p)) => Node {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            at,
+        },
+        None => Node {
+            id: format!("node:{:.5},{:.5}", c.y, c.x),
+            name: format!("{:.4},{:.4}", c.y, c.x),
+            at,
+        },
+    }
+}

@@ -1,0 +1,235 @@
+//! A theater: everything frontline knows about one conflict, in one folder.
+//!
+//! ```text
+//! DIR/gazetteer/      geonames.txt, admin1.tsv, supplement.csv, aliases.csv, not-places.txt
+//! DIR/factions.csv    id,name,color,description
+//! DIR/events.csv      date,place,controller,confidence,source,note
+//! DIR/roads/          roads.geojson (imported geometry) or waypoints.csv
+//! DIR/boundaries/     adm0.geojson / adm1.geojson outlines
+//! ```
+//!
+//! The default theater (Idlib, December 2019 – March 2020) is the `data/`
+//! folder of the repository, embedded in the binary.
+
+mod factions;
+
+pub use factions::{parse_factions, Faction};
+
+use crate::error::{read_utf8, Error, Result};
+use crate::events::{parse_events, Event};
+use crate::gazetteer::{Gazetteer, Sources};
+use crate::roads::RoadNetwork;
+use std::path::{Path, PathBuf};
+
+/// The embedded default theater files.
+pub mod embedded {
+    /// Factions.
+    pub const FACTIONS: &str = include_str!("../../data/factions.csv");
+    /// Events.
+    pub const EVENTS: &str = include_str!("../../data/events.csv");
+    /// Highway waypoints.
+    pub const WAYPOINTS: &str = include_str!("../../data/roads/waypoints.csv");
+    /// Country outline (Natural Earth, public domain).
+    pub const ADM0: &str = include_str!("../../data/boundaries/syria_adm0_ne10m.geojson");
+    /// Governorates (Natural Earth, public domain).
+    pub const ADM1: &str = include_str!("../../data/boundaries/syria_adm1_ne10m.geojson");
+}
+
+/// A loaded theater.
+#[derive(Debug)]
+pub struct Theater {
+    /// Names to places.
+    pub gazetteer: Gazetteer,
+    /// The sides.
+    pub factions: Vec<Faction>,
+    /// Dated control events, sorted by date then file order.
+    pub events: Vec<Event>,
+    /// The highway graph.
+    pub roads: RoadNetwork,
+    /// Country outline GeoJSON text.
+    pub adm0: String,
+    /// First-level divisions GeoJSON text.
+    pub adm1: String,
+}
+
+impl Theater {
+    /// The embedded default theater.
+    pub fn embedded() -> Result<Theater> {
+        let gazetteer = Gazetteer::embedded()?;
+        Theater::assemble(
+            gazetteer,
+            (embedded::FACTIONS, "<embedded>/data/factions.csv"),
+            (embedded::EVENTS, "<embedded>/data/events.csv"),
+            Roads::Waypoints(embedded::WAYPOINTS, "<embedded>/data/roads/waypoints.csv"),
+            embedded::ADM0.to_string(),
+            embedded::ADM1.to_string(),
+        )
+    }
+
+    /// Load a theater folder (layout in the module docs).
+    pub fn from_dir(dir: &Path) -> Result<Theater> {
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "theater folder `{}` does not exist\n  hint: pass a folder laid out like data/ in the frontline repository",
+                dir.display()
+            )));
+        }
+        let p = |rel: &str| dir.join(rel);
+        let text = |rel: &str| -> Result<(String, String)> {
+            let path = p(rel);
+            Ok((read_utf8(&path)?, path.display().to_string()))
+        };
+        let g = |name: &str| text(&format!("gazetteer/{name}"));
+        let (geonames, admin1, supplement, aliases) = (
+            g("geonames.txt")?,
+            g("admin1.tsv")?,
+            g("supplement.csv")?,
+            g("aliases.csv")?,
+        );
+        let not_places = if p("gazetteer/not-places.txt").exists() {
+            g("not-places.txt")?
+        } else {
+            (String::new(), String::new())
+        };
+        let src = Sources {
+            geonames: (&geonames.0, &geonames.1),
+            admin1: (&admin1.0, &admin1.1),
+            supplement: (&supplement.0, &supplement.1),
+            aliases: (&aliases.0, &aliases.1),
+            not_places: (&not_places.0, &not_places.1),
+            skip_dangling_aliases: false,
+        };
+        let gazetteer = Gazetteer::from_sources(&src)?;
+        let factions = text("factions.csv")?;
+        let events = text("events.csv")?;
+        let roads_geojson = p("roads/roads.geojson");
+        let (rtext, rname, is_geojson) = if roads_geojson.exists() {
+            let (t, n) = text("roads/roads.geojson")?;
+            (t, n, true)
+        } else {
+            let (t, n) = text("roads/waypoints.csv")?;
+            (t, n, false)
+        };
+        let roads = if is_geojson {
+            Roads::GeoJson(&rtext, &rname)
+        } else {
+            Roads::Waypoints(&rtext, &rname)
+        };
+        let boundary = |names: &[&str]| -> Result<String> {
+            for n in names {
+                let path = p(&format!("boundaries/{n}"));
+                if path.exists() {
+                    return read_utf8(&path);
+                }
+            }
+            Ok(String::new())
+        };
+        let adm0 = boundary(&["adm0.geojson", "syria_adm0_ne10m.geojson"])?;
+        let adm1 = boundary(&["adm1.geojson", "syria_adm1_ne10m.geojson"])?;
+        Theater::assemble(
+            gazetteer,
+            (&factions.0, &factions.1),
+            (&events.0, &events.1),
+            roads,
+            adm0,
+            adm1,
+        )
+    }
+
+    /// Load `dir` when given, else the embedded theater; then replace the
+    /// events with `events` when given.
+    pub fn load(dir: Option<&Path>, events: Option<&Path>) -> Result<Theater> {
+        let mut t = match dir {
+            Some(d) => Theater::from_dir(d)?,
+            None => Theater::embedded()?,
+        };
+        if let Some(e) = events {
+            let text = read_utf8(e)?;
+            t.events = parse_events(&text, &e.display().to_string(), &t.gazetteer, &t.factions)
+                .map_err(first_error)?;
+        }
+        Ok(t)
+    }
+
+    fn assemble(
+        gazetteer: Gazetteer,
+        factions: (&str, &str),
+        events: (&str, &str),
+        roads: Roads<'_>,
+        adm0: String,
+        adm1: String,
+    ) -> Result<Theater> {
+        let factions = parse_factions(factions.0, factions.1)?;
+        let events =
+            parse_events(events.0, events.1, &gazetteer, &factions).map_err(first_error)?;
+        let roads = match roads {
+            Roads::Waypoints(t, f) => RoadNetwork::from_waypoints(t, f, &gazetteer)?,
+            Roads::GeoJson(t, f) => RoadNetwork::from_geojson(t, f, &gazetteer)?,
+        };
+        Ok(Theater {
+            gazetteer,
+            factions,
+            events,
+            roads,
+            adm0,
+            adm1,
+        })
+    }
+
+    /// The faction with this id.
+    pub fn faction(&self, id: &str) -> Option<&Faction> {
+        self.factions.iter().find(|f| f.id == id)
+    }
+
+    /// Display name of a controller id (`contested` and `unknown` included).
+    pub fn controller_name(&self, id: &str) -> String {
+        match id {
+            "contested" => "Contested".into(),
+            "unknown" => "Unknown".into(),
+            _ => self
+                .faction(id)
+                .map_or_else(|| id.to_string(), |f| f.name.clone()),
+        }
+    }
+
+    /// Colour of a controller id.
+    pub fn controller_color(&self, id: &str) -> String {
+        match id {
+            "contested" => "#8e44ad".into(),
+            "unknown" => "#9e9e9e".into(),
+            _ => self
+                .faction(id)
+                .map_or_else(|| "#000000".to_string(), |f| f.color.clone()),
+        }
+    }
+}
+
+enum Roads<'a> {
+    Waypoints(&'a str, &'a str),
+    GeoJson(&'a str, &'a str),
+}
+
+/// All errors are reported by `events check`; loading stops at the first,
+/// with a count of the rest.
+fn first_error(mut errs: Vec<Error>) -> Error {
+    let n = errs.len();
+    let mut e = errs.remove(0);
+    if n > 1 {
+        if let Error::Input(ie) = &mut e {
+            let more = format!(
+                "{} more error(s): run `frontline events check` to list them all",
+                n - 1
+            );
+            ie.hint = Some(match ie.hint.take() {
+                Some(h) => format!("{h}\n  {more}"),
+                None => more,
+            });
+        }
+    }
+    e
+}
+
+/// Where a theater folder's files go, for documentation and `roads import`.
+pub fn roads_geojson_path(dir: &Path) -> PathBuf {
+    dir.join("roads").join("roads.geojson")
+}

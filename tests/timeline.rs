@@ -1,0 +1,345 @@
+//! Control timeline, road control and validation, as a user checks them.
+
+use assert_cmd::Command;
+use frontline::control::{ControlField, ControlPoint};
+use frontline::date::Date;
+use frontline::events::{state_on, Confidence, Event};
+use frontline::roads::{line_km, point_at_km, stretches};
+use geo::{line_string, Distance, Geodesic, Point};
+use predicates::prelude::*;
+
+fn frontline() -> Command {
+    Command::cargo_bin("frontline").unwrap()
+}
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).unwrap()
+}
+
+fn state_of(date: &str, id: &str) -> Option<String> {
+    let out = frontline()
+        .args(["state", "--json", "--date", date])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["id"] == id)
+        .map(|v| v["controller"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn saraqib_changes_hands_as_the_sources_say() {
+    let saraqib = "164816";
+    assert_eq!(
+        state_of("2020-02-07", saraqib).as_deref(),
+        Some("contested")
+    );
+    assert_eq!(
+        state_of("2020-02-08", saraqib).as_deref(),
+        Some("government")
+    );
+    assert_eq!(
+        state_of("2020-02-27", saraqib).as_deref(),
+        Some("turkish-backed")
+    );
+    assert_eq!(
+        state_of("2020-03-01", saraqib).as_deref(),
+        Some("turkish-backed")
+    );
+    assert_eq!(
+        state_of("2020-03-02", saraqib).as_deref(),
+        Some("government")
+    );
+    assert_eq!(
+        state_of("2020-01-27", "167611").as_deref(),
+        Some("opposition")
+    );
+    assert_eq!(
+        state_of("2020-01-28", "167611").as_deref(),
+        Some("government")
+    );
+    // before any event: unknown, so not listed
+    assert_eq!(state_of("2019-01-01", saraqib), None);
+}
+
+#[test]
+fn m5_report_json_has_the_documented_shape_and_adds_up() {
+    let out = frontline()
+        .args([
+            "report",
+            "--road",
+            "M5",
+            "--date",
+            "2020-02-08",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out.stdout);
+    assert_eq!(v["road"], "M5");
+    assert_eq!(v["date"], "2020-02-08");
+    let len = v["length_km"].as_f64().unwrap();
+    let sum: f64 = v["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["km"].as_f64().unwrap())
+        .sum();
+    assert!((sum - len).abs() < 0.01, "{sum} vs {len}");
+    let st = v["stretches"].as_array().unwrap();
+    let km: f64 = st.iter().map(|s| s["km"].as_f64().unwrap()).sum();
+    assert!((km - len).abs() < 0.01);
+    // the stretch decided by Saraqib is government-held since that day
+    let s = st.iter().find(|s| s["place"] == "Sarāqib").unwrap();
+    assert_eq!(s["controller"], "government");
+    assert_eq!(s["since"], "2020-02-08");
+}
+
+#[test]
+fn first_full_government_m5_is_the_sohr_date() {
+    frontline()
+        .args(["report", "--road", "M5", "--first-full", "government"])
+        .assert()
+        .success()
+        .stdout("2020-02-11\n");
+}
+
+#[test]
+fn daily_series_logs_the_saraqib_change() {
+    let out = frontline()
+        .args([
+            "report",
+            "--road",
+            "M5",
+            "--from",
+            "2020-02-06",
+            "--to",
+            "2020-02-09",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let days: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(days.len(), 4);
+    let ch = days[2]["changes"].as_array().unwrap();
+    assert!(
+        ch.iter().any(|c| c
+            .as_str()
+            .unwrap()
+            .contains("now government (was contested)")),
+        "{ch:?}"
+    );
+}
+
+#[test]
+fn route_says_whether_a_convoy_can_pass() {
+    frontline()
+        .args([
+            "route",
+            "Hama",
+            "Aleppo",
+            "--date",
+            "2020-02-12",
+            "--faction",
+            "government",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("can pass: yes"));
+    frontline()
+        .args([
+            "route",
+            "Hama",
+            "Aleppo",
+            "--date",
+            "2020-02-01",
+            "--faction",
+            "government",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("can pass: no"));
+}
+
+#[test]
+fn events_check_lists_every_problem_with_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("ev.csv");
+    std::fs::write(
+        &f,
+        "date,place,controller,confidence,source,note\n\
+         2020-02-30,Saraqib,government,confirmed,https://example.org/a,\n\
+         2020-02-08,Saraqibb-town,government,confirmed,https://example.org/b,\n\
+         2020-02-08,Saraqib,rebels,confirmed,https://example.org/c,\n\
+         2020-02-09,Saraqib,government,confirmed,https://example.org/d,\n\
+         2020-02-09,Saraqeb,opposition,claimed,https://example.org/e,\n\
+         2020-02-10,Idleb,opposition,sure,example.org,\n",
+    )
+    .unwrap();
+    frontline()
+        .args(["events", "check"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ev.csv:2: field `date`"))
+        .stderr(predicate::str::contains("ev.csv:3: field `place`"))
+        .stderr(predicate::str::contains("did you mean"))
+        .stderr(predicate::str::contains(
+            "ev.csv:4: field `controller`: unknown faction `rebels`",
+        ))
+        .stderr(predicate::str::contains(
+            "ev.csv:6: field `place`: conflicting event",
+        ))
+        .stderr(predicate::str::contains("ev.csv:7: field `confidence`"))
+        .stderr(predicate::str::contains("ev.csv:7: field `source`"));
+    // --events replaces the theater's events everywhere, and bad ones stop the run
+    frontline()
+        .args(["state", "--date", "2020-02-08", "--events"])
+        .arg(&f)
+        .assert()
+        .code(2);
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    frontline()
+        .args(["events", "check"])
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty"));
+}
+
+#[test]
+fn shipped_events_pass_the_check() {
+    frontline()
+        .args([
+            "events",
+            "check",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/data/events.csv"),
+        ])
+        .assert()
+        .success();
+}
+
+fn cp(name: &str, lon: f64, lat: f64, c: &str) -> ControlPoint {
+    ControlPoint {
+        place: name.into(),
+        name: name.into(),
+        at: Point::new(lon, lat),
+        controller: c.into(),
+        since: "2020-01-01".parse().unwrap(),
+        source: String::new(),
+        confidence: "confirmed".into(),
+    }
+}
+
+#[test]
+fn two_places_split_the_road_at_the_geodesic_midpoint() {
+    let a = Point::new(36.6, 35.8);
+    let b = Point::new(36.8, 35.9);
+    let road = line_string![(x: 36.6, y: 35.8), (x: 36.8, y: 35.9)];
+    let field = ControlField::new(
+        vec![cp("A", 36.6, 35.8, "red"), cp("B", 36.8, 35.9, "blue")],
+        50.0,
+    );
+    let s = stretches(&road, &field);
+    assert_eq!(s.len(), 2);
+    let split = point_at_km(&road, s[0].to_km);
+    let (da, db) = (Geodesic.distance(split, a), Geodesic.distance(split, b));
+    assert!((da - db).abs() < 2.0, "{da} vs {db}");
+    assert!((s[0].to_km - line_km(&road) / 2.0).abs() < 0.01);
+}
+
+#[test]
+fn a_place_beyond_the_cutoff_leaves_the_road_unknown() {
+    // road 0.5° (about 45 km) east of the only place; cutoff 15 km
+    let road = line_string![(x: 37.1, y: 35.0), (x: 37.1, y: 35.2)];
+    let field = ControlField::new(vec![cp("A", 36.6, 35.1, "red")], 15.0);
+    let s = stretches(&road, &field);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].decided_by, None);
+    // and the cutoff is where the split falls when the road runs away
+    let road = line_string![(x: 36.6, y: 35.1), (x: 36.9, y: 35.1)];
+    let s = stretches(&road, &field);
+    assert_eq!(s.len(), 2);
+    assert!((s[0].to_km - 15.0).abs() < 0.01, "{}", s[0].to_km);
+}
+
+#[test]
+fn a_contested_place_makes_its_stretch_contested() {
+    let road = line_string![(x: 36.6, y: 35.8), (x: 36.8, y: 35.8)];
+    let field = ControlField::new(
+        vec![cp("A", 36.6, 35.8, "red"), cp("B", 36.8, 35.8, "contested")],
+        50.0,
+    );
+    let s = stretches(&road, &field);
+    assert_eq!(
+        field.points()[s[1].decided_by.unwrap()].controller,
+        "contested"
+    );
+}
+
+/// A small deterministic generator, so the property test needs no crate.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn as_of_rule_holds_for_random_timelines() {
+    let mut r = Lcg(7);
+    let base: Date = "2020-01-01".parse().unwrap();
+    let ctrl = ["a", "b", "contested"];
+    for _ in 0..300 {
+        let n = 1 + r.next(30) as usize;
+        let events: Vec<Event> = (0..n)
+            .map(|i| Event {
+                date: base.add_days(r.next(60) as i32),
+                place: format!("p{}", r.next(4)),
+                place_written: String::new(),
+                controller: ctrl[r.next(3) as usize].to_string(),
+                confidence: Confidence::Confirmed,
+                source: "https://example.org".into(),
+                note: String::new(),
+                line: i as u64 + 2,
+            })
+            .collect();
+        let day = base.add_days(r.next(70) as i32 - 5);
+        let held = state_on(&events, day);
+        for p in 0..4 {
+            let id = format!("p{p}");
+            let expect = events
+                .iter()
+                .filter(|e| e.place == id && e.date <= day)
+                .max_by_key(|e| (e.date, e.line))
+                .map(|e| e.controller.clone());
+            let got = held
+                .iter()
+                .find(|h| h.place == id)
+                .map(|h| h.controller.to_string());
+            assert_eq!(got, expect, "place {id} on {day}");
+            if let Some(h) = held.iter().find(|h| h.place == id) {
+                assert!(h.since <= day && h.since <= h.event.date);
+            }
+        }
+    }
+}
