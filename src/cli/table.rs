@@ -1,11 +1,19 @@
 //! Aligned text tables for people.
 
+/// Display width: characters, not counting combining marks (so "Abū az̧
+/// Z̧uhūr" written with combining cedillas lines up).
+fn width(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .count()
+}
+
 /// Print rows as columns padded to the widest cell (counted in characters).
 pub fn print(headers: &[&str], rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
     for r in rows {
         for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
+            *w = (*w).max(width(c));
         }
     }
     let line = |cells: Vec<&str>| {
@@ -15,7 +23,7 @@ pub fn print(headers: &[&str], rows: &[Vec<String>]) {
                 s.push_str(c);
             } else {
                 s.push_str(c);
-                s.extend(std::iter::repeat_n(' ', w - c.chars().count() + 2));
+                s.extend(std::iter::repeat_n(' ', w - width(c) + 2));
             }
         }
         println!("{}", s.trim_end());
