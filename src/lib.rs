@@ -8,12 +8,15 @@
 //! A [`theater`] bundles the data of one conflict.
 #![warn(missing_docs)]
 
+pub mod areas;
 pub mod control;
 pub mod date;
 pub mod error;
 pub mod events;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod output;
+pub mod par;
 pub mod report;
 pub mod roads;
 pub mod table;

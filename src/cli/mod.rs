@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch.
 
+mod areas;
 mod geoparse;
 mod resolve;
 mod table;
@@ -75,6 +76,9 @@ enum Command {
     /// The highway path between two towns and who holds each part.
     #[command(after_help = timeline::ROUTE_HELP)]
     Route(timeline::RouteArgs),
+    /// Control areas and the front line of a day (km², GeoJSON).
+    #[command(after_help = areas::AREAS_HELP)]
+    Areas(areas::AreasArgs),
     /// Import or export the highway graph.
     #[command(subcommand)]
     Roads(timeline::RoadsCmd),
@@ -112,6 +116,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Report(a) => timeline::report(&t, a),
         Command::Route(a) => timeline::route(&t, a),
         Command::Roads(c) => timeline::roads(&t, c),
+        Command::Areas(a) => areas::run(&t, a),
         Command::Resolve(_) | Command::Geoparse(_) => Ok(EXIT_ERROR),
     }
 }

@@ -11,12 +11,12 @@ use frontline::theater::Theater;
 use std::io::Write;
 use std::path::PathBuf;
 
-fn date_arg(s: &str) -> Result<Date, String> {
+pub(crate) fn date_arg(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|e| format!("{e} (write YYYY-MM-DD)"))
 }
 
-fn cutoff_arg(s: &str) -> Result<f64, String> {
+pub(crate) fn cutoff_arg(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(x) if x.is_finite() && x > 0.0 && x <= 500.0 => Ok(x),
         _ => Err(format!("`{s}` is not a distance in km between 0 and 500")),
@@ -85,6 +85,7 @@ pub const STATE_HELP: &str = "\
 Examples:
   frontline state --date 2020-02-08
   frontline state --date 2020-02-08 --json | jq 'select(.controller==\"government\")'
+  frontline state --date 2020-02-08 --json | jq 'select(.type==\"summary\") | .areas'
 
 A place's controller on day D is the one in its latest event dated on or before D.
 Places with no such event are unknown and not listed.";
@@ -94,9 +95,13 @@ pub struct StateArgs {
     /// The day, YYYY-MM-DD.
     #[arg(long, value_parser = date_arg)]
     date: Date,
-    /// JSON Lines: one object per place.
+    /// JSON Lines: one object per place ("type": "place"), then one summary
+    /// ("type": "summary") with km² per controller and the front length.
     #[arg(long)]
     json: bool,
+    /// Cutoff for the areas, km.
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    cutoff: f64,
 }
 
 pub fn state(t: &Theater, a: StateArgs) -> Result<i32, Error> {
@@ -108,7 +113,7 @@ pub fn state(t: &Theater, a: StateArgs) -> Result<i32, Error> {
         let name = p.map_or(h.place, |p| p.name.as_str());
         if a.json {
             let v = serde_json::json!({
-                "date": a.date, "place": name, "id": h.place,
+                "type": "place", "date": a.date, "place": name, "id": h.place,
                 "lat": p.map(|p| p.lat), "lon": p.map(|p| p.lon),
                 "controller": h.controller, "controller_name": t.controller_name(h.controller),
                 "since": h.since, "confidence": h.event.confidence, "source": h.event.source,
@@ -125,11 +130,39 @@ pub fn state(t: &Theater, a: StateArgs) -> Result<i32, Error> {
             ]);
         }
     }
+    let areas = super::areas::areas_on(t, a.date, a.cutoff);
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    if a.json {
+        let v = serde_json::json!({
+            "type": "summary", "date": a.date, "places": held.len(), "cutoff_km": a.cutoff,
+            "areas": areas.areas.iter().map(|x| serde_json::json!({
+                "controller": x.controller, "km2": round(x.km2), "places": x.places})).collect::<Vec<_>>(),
+            "front_km": round(areas.front_km()),
+            "fronts": areas.fronts.iter().map(|f| serde_json::json!({
+                "between": [f.between.0, f.between.1], "km": round(f.km)})).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{v}").map_err(|e| Error::io("<stdout>", e))?;
+    }
     drop(out);
     if !a.json {
         super::table::print(
             &["place", "id", "controller", "since", "confidence", "source"],
             &rows,
+        );
+        let parts: Vec<String> = areas
+            .areas
+            .iter()
+            .map(|x| format!("{} {:.1} km²", x.controller, x.km2))
+            .collect();
+        println!(
+            "\nareas (cutoff {} km): {}; front {:.1} km",
+            a.cutoff,
+            if parts.is_empty() {
+                "none".to_string()
+            } else {
+                parts.join(", ")
+            },
+            areas.front_km()
         );
     }
     Ok(EXIT_OK)

@@ -11,8 +11,10 @@
 //! The default theater (Idlib, December 2019 – March 2020) is the `data/`
 //! folder of the repository, embedded in the binary.
 
+mod boundary;
 mod factions;
 
+pub use boundary::{parse_outlines, Outline};
 pub use factions::{parse_factions, Faction};
 
 use crate::error::{read_utf8, Error, Result};
@@ -50,6 +52,10 @@ pub struct Theater {
     pub adm0: String,
     /// First-level divisions GeoJSON text.
     pub adm1: String,
+    /// The country outline(s) parsed from `adm0`: areas are clipped to them.
+    pub country: Vec<Outline>,
+    /// The governorates parsed from `adm1`, for maps.
+    pub governorates: Vec<Outline>,
 }
 
 impl Theater {
@@ -61,8 +67,14 @@ impl Theater {
             (embedded::FACTIONS, "<embedded>/data/factions.csv"),
             (embedded::EVENTS, "<embedded>/data/events.csv"),
             Roads::Waypoints(embedded::WAYPOINTS, "<embedded>/data/roads/waypoints.csv"),
-            embedded::ADM0.to_string(),
-            embedded::ADM1.to_string(),
+            (
+                embedded::ADM0.to_string(),
+                "<embedded>/data/boundaries/syria_adm0_ne10m.geojson".into(),
+            ),
+            (
+                embedded::ADM1.to_string(),
+                "<embedded>/data/boundaries/syria_adm1_ne10m.geojson".into(),
+            ),
         )
     }
 
@@ -115,14 +127,14 @@ impl Theater {
         } else {
             Roads::Waypoints(&rtext, &rname)
         };
-        let boundary = |names: &[&str]| -> Result<String> {
+        let boundary = |names: &[&str]| -> Result<(String, String)> {
             for n in names {
                 let path = p(&format!("boundaries/{n}"));
                 if path.exists() {
-                    return read_utf8(&path);
+                    return Ok((read_utf8(&path)?, path.display().to_string()));
                 }
             }
-            Ok(String::new())
+            Ok((String::new(), String::new()))
         };
         let adm0 = boundary(&["adm0.geojson", "syria_adm0_ne10m.geojson"])?;
         let adm1 = boundary(&["adm1.geojson", "syria_adm1_ne10m.geojson"])?;
@@ -156,9 +168,11 @@ impl Theater {
         factions: (&str, &str),
         events: (&str, &str),
         roads: Roads<'_>,
-        adm0: String,
-        adm1: String,
+        (adm0, adm0_file): (String, String),
+        (adm1, adm1_file): (String, String),
     ) -> Result<Theater> {
+        let country = parse_outlines(&adm0, &adm0_file)?;
+        let governorates = parse_outlines(&adm1, &adm1_file)?;
         let factions = parse_factions(factions.0, factions.1)?;
         let events =
             parse_events(events.0, events.1, &gazetteer, &factions).map_err(first_error)?;
@@ -173,6 +187,8 @@ impl Theater {
             roads,
             adm0,
             adm1,
+            country,
+            governorates,
         })
     }
 

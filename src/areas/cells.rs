@@ -1,0 +1,245 @@
+//! Voronoi cells cut to a cutoff disc, by half-plane clipping.
+//!
+//! The cell of site `i` is the set of points closer to `i` than to any other
+//! site and within the cutoff of `i`. It is convex, so it is built by
+//! starting from the disc (a regular polygon) and clipping it by the
+//! perpendicular bisector of each neighbour, nearest first, stopping once a
+//! neighbour is too far away to cut the cell. Every edge remembers where it
+//! came from (the disc, or the bisector with site `j`), which is how the
+//! front line is found: an edge between two sites of different controllers.
+
+use geo::Coord;
+
+/// Where an edge of a cell comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The cutoff circle.
+    Disc,
+    /// The perpendicular bisector with this site.
+    Site(usize),
+}
+
+/// A convex cell: vertices counter-clockwise; `edges[k]` is the origin of the
+/// edge from `vertices[k]` to `vertices[k + 1]` (wrapping).
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    /// Vertices, counter-clockwise, not closed.
+    pub vertices: Vec<Coord<f64>>,
+    /// Origin of each edge.
+    pub edges: Vec<Edge>,
+}
+
+/// Number of vertices of the cutoff circle. The polygon's edges stay within
+/// 5 m of the true circle at a 15 km cutoff.
+pub const DISC_VERTICES: usize = 128;
+
+/// The cell of every site. `sites` are projected coordinates in metres;
+/// `radius` is the cutoff in metres. When two sites coincide, the first one
+/// keeps the cell and the other gets an empty one (the road model breaks the
+/// tie the same way).
+///
+/// ```
+/// use frontline::areas::cells::{cells, Edge};
+/// use geo::Coord;
+/// let c = cells(&[Coord { x: 0.0, y: 0.0 }, Coord { x: 10.0, y: 0.0 }], 100.0);
+/// // Site 0's cell ends at x = 5 on the bisector with site 1.
+/// let max_x = c[0].vertices.iter().map(|v| v.x).fold(f64::MIN, f64::max);
+/// assert!((max_x - 5.0).abs() < 1e-9);
+/// assert!(c[0].edges.contains(&Edge::Site(1)));
+/// ```
+pub fn cells(sites: &[Coord<f64>], radius: f64) -> Vec<Cell> {
+    // Sites sorted by x, to find neighbours within 2·radius quickly.
+    let mut by_x: Vec<usize> = (0..sites.len()).collect();
+    by_x.sort_by(|&a, &b| sites[a].x.total_cmp(&sites[b].x).then(a.cmp(&b)));
+    let xs: Vec<f64> = by_x.iter().map(|&i| sites[i].x).collect();
+    let reach = 2.0 * radius;
+    let mut out = Vec::with_capacity(sites.len());
+    let mut near: Vec<(f64, usize)> = Vec::new();
+    for (i, &s) in sites.iter().enumerate() {
+        near.clear();
+        let lo = xs.partition_point(|&x| x < s.x - reach);
+        let mut empty = false;
+        for &j in &by_x[lo..] {
+            let o = sites[j];
+            if o.x > s.x + reach {
+                break;
+            }
+            if j == i {
+                continue;
+            }
+            let d2 = (o.x - s.x).powi(2) + (o.y - s.y).powi(2);
+            if d2 == 0.0 {
+                if j < i {
+                    empty = true;
+                    break;
+                }
+                continue;
+            }
+            if d2 <= reach * reach {
+                near.push((d2, j));
+            }
+        }
+        if empty {
+            out.push(Cell::default());
+            continue;
+        }
+        near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut cell = disc(s, radius);
+        let mut r2max = radius * radius;
+        for &(d2, j) in &near {
+            // A bisector at distance d/2 cannot cut a cell whose farthest
+            // vertex is nearer than d/2.
+            if d2 / 4.0 > r2max {
+                break;
+            }
+            clip(&mut cell, s, sites[j], j);
+            if cell.vertices.is_empty() {
+                break;
+            }
+            r2max = cell
+                .vertices
+                .iter()
+                .map(|v| (v.x - s.x).powi(2) + (v.y - s.y).powi(2))
+                .fold(0.0, f64::max);
+        }
+        out.push(cell);
+    }
+    out
+}
+
+fn disc(c: Coord<f64>, r: f64) -> Cell {
+    let n = DISC_VERTICES;
+    let vertices = (0..n)
+        .map(|k| {
+            let a = std::f64::consts::TAU * k as f64 / n as f64;
+            Coord {
+                x: c.x + r * a.cos(),
+                y: c.y + r * a.sin(),
+            }
+        })
+        .collect();
+    Cell {
+        vertices,
+        edges: vec![Edge::Disc; n],
+    }
+}
+
+/// Keep the part of `cell` closer to `s` than to `o` (Sutherland–Hodgman
+/// against one half-plane, which is exact for a convex cell).
+fn clip(cell: &mut Cell, s: Coord<f64>, o: Coord<f64>, j: usize) {
+    // Inside: (o - s)·p <= (|o|² - |s|²) / 2, evaluated relative to the
+    // midpoint for precision.
+    let m = Coord {
+        x: (s.x + o.x) / 2.0,
+        y: (s.y + o.y) / 2.0,
+    };
+    let n = Coord {
+        x: o.x - s.x,
+        y: o.y - s.y,
+    };
+    let f = |p: Coord<f64>| n.x * (p.x - m.x) + n.y * (p.y - m.y);
+    let len = cell.vertices.len();
+    let vals: Vec<f64> = cell.vertices.iter().map(|&p| f(p)).collect();
+    if vals.iter().all(|&v| v <= 0.0) {
+        return;
+    }
+    let mut verts = Vec::with_capacity(len + 1);
+    let mut edges = Vec::with_capacity(len + 1);
+    for k in 0..len {
+        let (p, q) = (cell.vertices[k], cell.vertices[(k + 1) % len]);
+        let (fp, fq) = (vals[k], vals[(k + 1) % len]);
+        let t = cell.edges[k];
+        let cross = |fp: f64, fq: f64| {
+            let u = fp / (fp - fq);
+            Coord {
+                x: p.x + u * (q.x - p.x),
+                y: p.y + u * (q.y - p.y),
+            }
+        };
+        match (fp <= 0.0, fq <= 0.0) {
+            (true, true) => {
+                verts.push(p);
+                edges.push(t);
+            }
+            (true, false) => {
+                verts.push(p);
+                edges.push(t);
+                if fp < 0.0 {
+                    verts.push(cross(fp, fq));
+                    edges.push(Edge::Site(j));
+                } else {
+                    // p lies on the line: the bisector starts here.
+                    *edges.last_mut().expect("just pushed") = Edge::Site(j);
+                }
+            }
+            (false, true) => {
+                if fq < 0.0 {
+                    verts.push(cross(fp, fq));
+                    edges.push(t);
+                }
+            }
+            (false, false) => {}
+        }
+    }
+    if verts.len() < 3 {
+        verts.clear();
+        edges.clear();
+    }
+    cell.vertices = verts;
+    cell.edges = edges;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn area(c: &Cell) -> f64 {
+        let v = &c.vertices;
+        (0..v.len())
+            .map(|k| {
+                let (a, b) = (v[k], v[(k + 1) % v.len()]);
+                a.x * b.y - b.x * a.y
+            })
+            .sum::<f64>()
+            / 2.0
+    }
+
+    #[test]
+    fn cells_tile_the_union_of_discs_without_overlap() {
+        // Four sites on a square, far inside each other's cutoff: the four
+        // cells are the four quadrants of the disc intersection, and their
+        // areas add up to the area of the union of the discs.
+        let s = [
+            Coord { x: 0.0, y: 0.0 },
+            Coord { x: 10.0, y: 0.0 },
+            Coord { x: 0.0, y: 10.0 },
+            Coord { x: 10.0, y: 10.0 },
+        ];
+        let c = cells(&s, 1000.0);
+        let a: Vec<f64> = c.iter().map(area).collect();
+        assert!(a.iter().all(|&x| x > 0.0), "counter-clockwise, non-empty");
+        // By symmetry all four are equal.
+        for x in &a {
+            assert!((x - a[0]).abs() < 1e-6 * a[0]);
+        }
+        // Site 0's cell is bounded by x <= 5 and y <= 5.
+        for v in &c[0].vertices {
+            assert!(v.x <= 5.0 + 1e-9 && v.y <= 5.0 + 1e-9);
+        }
+    }
+
+    #[test]
+    fn far_sites_keep_their_whole_disc() {
+        let c = cells(&[Coord { x: 0.0, y: 0.0 }, Coord { x: 50.0, y: 0.0 }], 10.0);
+        assert_eq!(c[0].vertices.len(), DISC_VERTICES);
+        assert!(c[0].edges.iter().all(|e| *e == Edge::Disc));
+    }
+
+    #[test]
+    fn coincident_sites_leave_the_cell_to_the_first() {
+        let p = Coord { x: 1.0, y: 1.0 };
+        let c = cells(&[p, p], 10.0);
+        assert!(!c[0].vertices.is_empty());
+        assert!(c[1].vertices.is_empty());
+    }
+}

@@ -1,0 +1,265 @@
+//! Control areas and the front line, from the same nearest-place rule as
+//! road control.
+//!
+//! A point belongs to the cell of the nearest place with known control on
+//! the day, if that place is within the cutoff. Cells are computed in a local
+//! azimuthal equidistant projection centred on the theater
+//! ([`LocalProjection`]), clipped to the cutoff circle (a 128-gon, within
+//! 5 m of the true circle at 15 km), dissolved per controller, clipped to the
+//! theater's country outline and projected back to lon/lat. The front line
+//! is made of the cell edges that separate places of two different
+//! controllers; edges that face an unknown area or the border are not front.
+//!
+//! ```
+//! use frontline::areas::AreaBuilder;
+//! use frontline::control::{ControlField, ControlPoint};
+//! use geo::Point;
+//! let d = "2020-01-01".parse().unwrap();
+//! let cp = |name: &str, lon, c: &str| ControlPoint {
+//!     place: name.into(), name: name.into(), at: Point::new(lon, 35.0),
+//!     controller: c.into(), since: d, source: String::new(), confidence: "confirmed".into() };
+//! let field = ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "blue")], 15.0);
+//! let areas = AreaBuilder::with(Point::new(36.1, 35.0), None, 15.0).build(&field);
+//! assert_eq!(areas.controller_at(Point::new(36.05, 35.0)), Some("red"));
+//! assert_eq!(areas.fronts.len(), 1); // along the meridian halfway between A and B
+//! assert!((areas.fronts[0].km - 2.0 * (15.0f64.powi(2) - 9.1f64.powi(2)).sqrt()).abs() < 0.5);
+//! ```
+
+pub mod cells;
+mod merge;
+pub mod overlay;
+mod projection;
+
+pub use projection::LocalProjection;
+
+use crate::control::ControlField;
+use crate::theater::Theater;
+use cells::{cells, Edge};
+use geo::{
+    BooleanOps, Contains, Coord, Geodesic, GeodesicArea, Length, LineString, MultiLineString,
+    MultiPolygon, Point, RemoveRepeatedPoints,
+};
+use std::collections::BTreeMap;
+
+/// The area held by one controller on a day.
+#[derive(Debug, Clone)]
+pub struct ControlArea {
+    /// Faction id or `contested`.
+    pub controller: String,
+    /// The dissolved cells, lon/lat, outer rings counter-clockwise.
+    pub geometry: MultiPolygon<f64>,
+    /// Geodesic area, km².
+    pub km2: f64,
+    /// How many places' cells it is made of.
+    pub places: usize,
+}
+
+/// A stretch of front between two controllers.
+#[derive(Debug, Clone)]
+pub struct FrontLine {
+    /// The two controllers, in alphabetical order.
+    pub between: (String, String),
+    /// The line, lon/lat.
+    pub geometry: MultiLineString<f64>,
+    /// Geodesic length, km.
+    pub km: f64,
+}
+
+/// Control areas and front lines of a day.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    /// One per controller, sorted by controller id.
+    pub areas: Vec<ControlArea>,
+    /// One per pair of controllers that meet, sorted by the pair.
+    pub fronts: Vec<FrontLine>,
+}
+
+impl Areas {
+    /// The controller whose area contains `p`, if any.
+    pub fn controller_at(&self, p: Point<f64>) -> Option<&str> {
+        self.areas
+            .iter()
+            .find(|a| a.geometry.contains(&p))
+            .map(|a| a.controller.as_str())
+    }
+
+    /// Total front length, km.
+    pub fn front_km(&self) -> f64 {
+        self.fronts.iter().map(|f| f.km).sum()
+    }
+}
+
+/// Builds areas for any day of a theater: holds the projection and the
+/// country outline on the output grid, so a series of days pays for them
+/// once.
+#[derive(Debug, Clone)]
+pub struct AreaBuilder {
+    proj: LocalProjection,
+    /// Country outline, lon/lat, on the micro-degree grid.
+    boundary: Option<overlay::Shapes>,
+    /// The same, as lon/lat polygons, for clipping lines.
+    boundary_geo: Option<MultiPolygon<f64>>,
+    cutoff_m: f64,
+}
+
+impl AreaBuilder {
+    /// For a theater: the projection is centred on the bounding box of every
+    /// place its events name; cells are clipped to its country outline.
+    pub fn new(t: &Theater, cutoff_km: f64) -> AreaBuilder {
+        let mut bb: Option<(f64, f64, f64, f64)> = None;
+        for e in &t.events {
+            if let Some(p) = t.gazetteer.get(&e.place) {
+                let b = bb.get_or_insert((p.lon, p.lat, p.lon, p.lat));
+                *b = (
+                    b.0.min(p.lon),
+                    b.1.min(p.lat),
+                    b.2.max(p.lon),
+                    b.3.max(p.lat),
+                );
+            }
+        }
+        let country = MultiPolygon(
+            t.country
+                .iter()
+                .flat_map(|o| o.shape.0.iter().cloned())
+                .collect(),
+        );
+        if bb.is_none() {
+            use geo::BoundingRect;
+            if let Some(r) = country.bounding_rect() {
+                bb = Some((r.min().x, r.min().y, r.max().x, r.max().y));
+            }
+        }
+        let (w, s, e, n) = bb.unwrap_or((0.0, 0.0, 0.0, 0.0));
+        let center = Point::new((w + e) / 2.0, (s + n) / 2.0);
+        let boundary = (!country.0.is_empty()).then_some(&country);
+        AreaBuilder::with(center, boundary, cutoff_km)
+    }
+
+    /// With an explicit projection centre and an optional boundary (lon/lat).
+    pub fn with(
+        center: Point<f64>,
+        boundary: Option<&MultiPolygon<f64>>,
+        cutoff_km: f64,
+    ) -> AreaBuilder {
+        let boundary = boundary.map(|b| {
+            let rings: Vec<overlay::Ring> = b
+                .iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .map(|r| overlay::ring(r.0.iter().copied()))
+                .collect();
+            overlay::normalise(&rings)
+        });
+        AreaBuilder {
+            proj: LocalProjection::new(center),
+            boundary_geo: boundary.as_ref().map(overlay::to_geo),
+            boundary,
+            cutoff_m: cutoff_km * 1000.0,
+        }
+    }
+
+    /// The projection in use.
+    pub fn projection(&self) -> &LocalProjection {
+        &self.proj
+    }
+
+    /// Areas and front lines for the control points of `field`. The field's
+    /// own cutoff is ignored in favour of the builder's.
+    pub fn build(&self, field: &ControlField) -> Areas {
+        let pts = field.points();
+        let sites: Vec<Coord<f64>> = pts.iter().map(|p| self.proj.forward(p.at)).collect();
+        let cs = cells(&sites, self.cutoff_m);
+        // Cell vertices back in lon/lat; edges stay straight in lon/lat
+        // (a cell edge is at most 2 × cutoff long, so the difference from
+        // the projected straight line is a few metres).
+        let ll: Vec<Vec<Coord<f64>>> = cs
+            .iter()
+            .map(|c| c.vertices.iter().map(|&v| self.proj.inverse(v).0).collect())
+            .collect();
+
+        let mut groups: BTreeMap<&str, Vec<overlay::Ring>> = BTreeMap::new();
+        for (i, v) in ll.iter().enumerate() {
+            let r = overlay::ring(v.iter().copied());
+            if r.len() >= 3 {
+                groups
+                    .entry(pts[i].controller.as_str())
+                    .or_default()
+                    .push(r);
+            }
+        }
+        let areas = groups
+            .into_iter()
+            .map(|(controller, rings)| {
+                let places = rings.len();
+                let mut shapes = overlay::union(&rings);
+                if let Some(b) = &self.boundary {
+                    shapes = overlay::intersect(&shapes, b);
+                }
+                let geometry = overlay::to_geo(&shapes);
+                let km2 = geometry.geodesic_area_unsigned() / 1e6;
+                ControlArea {
+                    controller: controller.to_string(),
+                    geometry,
+                    km2,
+                    places,
+                }
+            })
+            .filter(|a| !a.geometry.0.is_empty())
+            .collect();
+
+        let mut segs: BTreeMap<(&str, &str), Vec<LineString<f64>>> = BTreeMap::new();
+        for (i, c) in cs.iter().enumerate() {
+            let n = c.vertices.len();
+            for k in 0..n {
+                let Edge::Site(j) = c.edges[k] else { continue };
+                let (a, b) = (pts[i].controller.as_str(), pts[j].controller.as_str());
+                if i > j || a == b {
+                    continue;
+                }
+                let key = if a < b { (a, b) } else { (b, a) };
+                segs.entry(key)
+                    .or_default()
+                    .push(LineString(vec![round(ll[i][k]), round(ll[i][(k + 1) % n])]));
+            }
+        }
+        let fronts = segs
+            .into_iter()
+            .filter_map(|((a, b), lines)| {
+                let mut mls = MultiLineString(lines);
+                if let Some(bd) = &self.boundary_geo {
+                    mls = bd.clip(&mls, false);
+                }
+                let pieces: Vec<Vec<Coord<f64>>> = mls
+                    .0
+                    .iter()
+                    .map(|l| l.0.iter().map(|&c| round(c)).collect())
+                    .collect();
+                let geometry = MultiLineString(
+                    merge::merge(pieces)
+                        .into_iter()
+                        .map(|l| LineString(l).remove_repeated_points())
+                        .filter(|l| l.0.len() >= 2)
+                        .collect(),
+                );
+                if geometry.0.is_empty() {
+                    return None;
+                }
+                let km = geometry.iter().map(|l| Geodesic.length(l)).sum::<f64>() / 1000.0;
+                Some(FrontLine {
+                    between: (a.to_string(), b.to_string()),
+                    geometry,
+                    km,
+                })
+            })
+            .collect();
+        Areas { areas, fronts }
+    }
+}
+
+/// Six decimals (about 0.1 m), the precision of every output.
+fn round(c: Coord<f64>) -> Coord<f64> {
+    Coord {
+        x: (c.x * 1e6).round() / 1e6,
+        y: (c.y * 1e6).round() / 1e6,
+    }
+}

@@ -1,0 +1,95 @@
+//! `frontline areas`: control areas and the front line of a day.
+
+use super::timeline::{cutoff_arg, date_arg};
+use super::EXIT_OK;
+use frontline::areas::{AreaBuilder, Areas};
+use frontline::control::{ControlField, DEFAULT_CUTOFF_KM};
+use frontline::date::Date;
+use frontline::error::{write_atomic, Error};
+use frontline::output::geojson::{area_features, collection, front_features};
+use frontline::theater::Theater;
+use std::path::{Path, PathBuf};
+
+pub const AREAS_HELP: &str = "\
+Examples:
+  frontline areas --date 2020-02-08                       # km² per faction, front length
+  frontline areas --date 2020-02-08 --out areas.geojson   # also writes areas-front.geojson
+  frontline areas --date 2020-02-08 --out a.geojson --front front.geojson --cutoff 10
+
+Each place with known control holds the region closer to it than to any other
+such place, up to the cutoff; regions are dissolved per controller and clipped
+to the theater's country outline. The front line is where two controllers'
+regions meet. Areas (MultiPolygon) and front (MultiLineString) go to separate
+files, because QGIS splits files that mix geometry types.";
+
+#[derive(Debug, clap::Args)]
+pub struct AreasArgs {
+    /// The day, YYYY-MM-DD.
+    #[arg(long, value_parser = date_arg)]
+    date: Date,
+    /// Write the areas here (GeoJSON, MultiPolygon features).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Write the front line here (GeoJSON, MultiLineString features);
+    /// default: next to --out, named <stem>-front.geojson.
+    #[arg(long, value_name = "FILE")]
+    front: Option<PathBuf>,
+    /// No place holds ground farther than this, km.
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    cutoff: f64,
+}
+
+/// Areas of a theater on a day.
+pub fn areas_on(t: &Theater, date: Date, cutoff: f64) -> Areas {
+    let field = ControlField::on(&t.events, &t.gazetteer, date, cutoff);
+    AreaBuilder::new(t, cutoff).build(&field)
+}
+
+fn front_path(out: &Path) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "areas".into());
+    out.with_file_name(format!("{stem}-front.geojson"))
+}
+
+pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
+    let areas = areas_on(t, a.date, a.cutoff);
+    if let Some(out) = &a.out {
+        let front = a.front.clone().unwrap_or_else(|| front_path(out));
+        if &front == out {
+            return Err(Error::Usage(
+                "--front must differ from --out: areas and front line go to separate files".into(),
+            ));
+        }
+        write_atomic(
+            out,
+            collection(&area_features(t, a.date, &areas)).as_bytes(),
+        )?;
+        write_atomic(
+            &front,
+            collection(&front_features(t, a.date, &areas)).as_bytes(),
+        )?;
+        eprintln!("wrote {} and {}", out.display(), front.display());
+    }
+    let mut rows: Vec<Vec<String>> = areas
+        .areas
+        .iter()
+        .map(|x| {
+            vec![
+                x.controller.clone(),
+                format!("{:.1}", x.km2),
+                x.places.to_string(),
+            ]
+        })
+        .collect();
+    for f in &areas.fronts {
+        rows.push(vec![
+            format!("front {} / {}", f.between.0, f.between.1),
+            format!("{:.1} km", f.km),
+            String::new(),
+        ]);
+    }
+    super::table::print(&["controller", "km²", "places"], &rows);
+    Ok(EXIT_OK)
+}

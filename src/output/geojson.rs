@@ -1,0 +1,89 @@
+//! RFC 7946 GeoJSON: lon/lat, no `crs` member, six decimals, outer rings
+//! counter-clockwise, one geometry type per file, one feature per line.
+
+use crate::areas::Areas;
+use crate::date::Date;
+use crate::theater::Theater;
+use serde_json::{json, Map, Value};
+
+/// One feature: a geometry and its properties (written in key order).
+#[derive(Debug, Clone)]
+pub struct Feature {
+    /// lon/lat geometry, already rounded.
+    pub geometry: geo::Geometry<f64>,
+    /// Properties.
+    pub properties: Map<String, Value>,
+}
+
+/// A FeatureCollection as text, one feature per line.
+///
+/// ```
+/// use frontline::output::geojson::{collection, Feature};
+/// let f = Feature { geometry: geo::Point::new(36.6, 35.8).into(),
+///                   properties: serde_json::json!({"name": "Saraqib"}).as_object().unwrap().clone() };
+/// let text = collection(&[f]);
+/// assert!(text.starts_with("{\"type\":\"FeatureCollection\""));
+/// assert!(text.contains("\"coordinates\":[36.6,35.8]"));
+/// let parsed: geojson::GeoJson = text.parse().unwrap();
+/// ```
+pub fn collection(features: &[Feature]) -> String {
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
+    for (i, f) in features.iter().enumerate() {
+        let g = geojson::Geometry::from(&f.geometry);
+        let v = json!({"type": "Feature", "properties": f.properties, "geometry": g});
+        out.push_str(&v.to_string());
+        out.push_str(if i + 1 < features.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("]}\n");
+    out
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn props(v: Value) -> Map<String, Value> {
+    match v {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    }
+}
+
+/// The control areas of a day as MultiPolygon features, one per controller
+/// (contested areas are their own feature, `controller` = `contested`).
+pub fn area_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
+    areas
+        .areas
+        .iter()
+        .map(|a| Feature {
+            geometry: a.geometry.clone().into(),
+            properties: props(json!({
+                "date": date,
+                "controller": a.controller,
+                "controller_name": t.controller_name(&a.controller),
+                "color": t.controller_color(&a.controller),
+                "area_km2": round3(a.km2),
+                "places": a.places,
+            })),
+        })
+        .collect()
+}
+
+/// The front lines of a day as MultiLineString features, one per pair of
+/// controllers.
+pub fn front_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
+    areas
+        .fronts
+        .iter()
+        .map(|f| Feature {
+            geometry: f.geometry.clone().into(),
+            properties: props(json!({
+                "date": date,
+                "side_a": f.between.0,
+                "side_b": f.between.1,
+                "between": format!("{} / {}", t.controller_name(&f.between.0), t.controller_name(&f.between.1)),
+                "length_km": round3(f.km),
+            })),
+        })
+        .collect()
+}

@@ -1,0 +1,7 @@
+//! File outputs: GeoJSON layers (and, later, GeoPackage and styles).
+//!
+//! Every writer here is deterministic: the same inputs give byte-identical
+//! files. Write them with [`crate::error::write_atomic`], so a failed run
+//! never leaves half a file.
+
+pub mod geojson;
