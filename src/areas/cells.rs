@@ -92,7 +92,7 @@ pub fn cells(sites: &[Coord<f64>], radius: f64) -> Vec<Cell> {
             if d2 / 4.0 > r2max {
                 break;
             }
-            clip(&mut cell, s, sites[j], j);
+            clip(&mut cell, sites, i, j, radius);
             if cell.vertices.is_empty() {
                 break;
             }
@@ -124,11 +124,17 @@ fn disc(c: Coord<f64>, r: f64) -> Cell {
     }
 }
 
-/// Keep the part of `cell` closer to `s` than to `o` (Sutherland–Hodgman
-/// against one half-plane, which is exact for a convex cell).
-fn clip(cell: &mut Cell, s: Coord<f64>, o: Coord<f64>, j: usize) {
-    // Inside: (o - s)·p <= (|o|² - |s|²) / 2, evaluated relative to the
-    // midpoint for precision.
+/// Keep the part of `cell` (of site `i`) closer to `i` than to `j`
+/// (Sutherland–Hodgman against one half-plane, exact for a convex cell).
+///
+/// New vertices are computed from the sites alone, in a canonical order, so
+/// that two neighbouring cells get bit-identical shared vertices: where the
+/// bisector crosses the bisector with `k`, the circumcentre of the sorted
+/// triple; where it crosses the cutoff circle, the point on the bisector at
+/// the cutoff distance from the sorted pair's midpoint.
+fn clip(cell: &mut Cell, sites: &[Coord<f64>], i: usize, j: usize, radius: f64) {
+    let (s, o) = (sites[i], sites[j]);
+    // Inside: (o - s)·(p - m) <= 0, m the midpoint.
     let m = Coord {
         x: (s.x + o.x) / 2.0,
         y: (s.y + o.y) / 2.0,
@@ -149,11 +155,15 @@ fn clip(cell: &mut Cell, s: Coord<f64>, o: Coord<f64>, j: usize) {
         let (p, q) = (cell.vertices[k], cell.vertices[(k + 1) % len]);
         let (fp, fq) = (vals[k], vals[(k + 1) % len]);
         let t = cell.edges[k];
-        let cross = |fp: f64, fq: f64| {
+        let cross = || {
             let u = fp / (fp - fq);
-            Coord {
+            let approx = Coord {
                 x: p.x + u * (q.x - p.x),
                 y: p.y + u * (q.y - p.y),
+            };
+            match t {
+                Edge::Site(k) => circumcentre(sites, i, j, k).unwrap_or(approx),
+                Edge::Disc => on_circle(sites, i, j, radius, approx),
             }
         };
         match (fp <= 0.0, fq <= 0.0) {
@@ -165,7 +175,7 @@ fn clip(cell: &mut Cell, s: Coord<f64>, o: Coord<f64>, j: usize) {
                 verts.push(p);
                 edges.push(t);
                 if fp < 0.0 {
-                    verts.push(cross(fp, fq));
+                    verts.push(cross());
                     edges.push(Edge::Site(j));
                 } else {
                     // p lies on the line: the bisector starts here.
@@ -174,7 +184,7 @@ fn clip(cell: &mut Cell, s: Coord<f64>, o: Coord<f64>, j: usize) {
             }
             (false, true) => {
                 if fq < 0.0 {
-                    verts.push(cross(fp, fq));
+                    verts.push(cross());
                     edges.push(t);
                 }
             }
@@ -187,6 +197,61 @@ fn clip(cell: &mut Cell, s: Coord<f64>, o: Coord<f64>, j: usize) {
     }
     cell.vertices = verts;
     cell.edges = edges;
+}
+
+/// The point equidistant from three sites, computed from the sites in index
+/// order so every cell that meets there gets the same bits.
+fn circumcentre(sites: &[Coord<f64>], i: usize, j: usize, k: usize) -> Option<Coord<f64>> {
+    let mut t = [i, j, k];
+    t.sort_unstable();
+    let (a, b, c) = (sites[t[0]], sites[t[1]], sites[t[2]]);
+    let (bx, by) = (b.x - a.x, b.y - a.y);
+    let (cx, cy) = (c.x - a.x, c.y - a.y);
+    let d = 2.0 * (bx * cy - by * cx);
+    if d.abs() < 1e-12 * (bx * bx + by * by + cx * cx + cy * cy) {
+        return None;
+    }
+    let (b2, c2) = (bx * bx + by * by, cx * cx + cy * cy);
+    Some(Coord {
+        x: a.x + (cy * b2 - by * c2) / d,
+        y: a.y + (bx * c2 - cx * b2) / d,
+    })
+}
+
+/// Of the two points on the bisector of `i` and `j` at distance `r` from
+/// both, the one nearer `approx`; computed from the pair in index order.
+fn on_circle(sites: &[Coord<f64>], i: usize, j: usize, r: f64, approx: Coord<f64>) -> Coord<f64> {
+    let (a, b) = if i < j {
+        (sites[i], sites[j])
+    } else {
+        (sites[j], sites[i])
+    };
+    let m = Coord {
+        x: (a.x + b.x) / 2.0,
+        y: (a.y + b.y) / 2.0,
+    };
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let d = dx.hypot(dy);
+    let h2 = r * r - d * d / 4.0;
+    if h2 <= 0.0 || d == 0.0 {
+        return approx;
+    }
+    let h = h2.sqrt() / d;
+    let p1 = Coord {
+        x: m.x - dy * h,
+        y: m.y + dx * h,
+    };
+    let p2 = Coord {
+        x: m.x + dy * h,
+        y: m.y - dx * h,
+    };
+    let d1 = (p1.x - approx.x).powi(2) + (p1.y - approx.y).powi(2);
+    let d2 = (p2.x - approx.x).powi(2) + (p2.y - approx.y).powi(2);
+    if d1 <= d2 {
+        p1
+    } else {
+        p2
+    }
 }
 
 #[cfg(test)]
@@ -225,6 +290,35 @@ mod tests {
         // Site 0's cell is bounded by x <= 5 and y <= 5.
         for v in &c[0].vertices {
             assert!(v.x <= 5.0 + 1e-9 && v.y <= 5.0 + 1e-9);
+        }
+    }
+
+    #[test]
+    fn neighbours_share_their_vertices_bit_for_bit() {
+        // Irregular sites: every vertex of a bisector edge of cell i must
+        // appear, with the same bits, in the cell across that edge.
+        let s = [
+            Coord { x: 0.0, y: 0.0 },
+            Coord { x: 7.3, y: 1.9 },
+            Coord { x: 2.2, y: 8.1 },
+            Coord { x: 9.7, y: 9.4 },
+            Coord { x: 4.4, y: 4.9 },
+        ];
+        let c = cells(&s, 6.0);
+        for (i, ci) in c.iter().enumerate() {
+            let n = ci.vertices.len();
+            for k in 0..n {
+                let Edge::Site(j) = ci.edges[k] else { continue };
+                for v in [ci.vertices[k], ci.vertices[(k + 1) % n]] {
+                    assert!(
+                        c[j].vertices
+                            .iter()
+                            .any(|w| w.x.to_bits() == v.x.to_bits()
+                                && w.y.to_bits() == v.y.to_bits()),
+                        "cell {i} vertex {v:?} missing from cell {j}"
+                    );
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod areas;
 mod geoparse;
+mod map;
 mod resolve;
 mod table;
 mod timeline;
@@ -76,6 +77,9 @@ enum Command {
     /// The highway path between two towns and who holds each part.
     #[command(after_help = timeline::ROUTE_HELP)]
     Route(timeline::RouteArgs),
+    /// Draw one day's map: SVG, PNG or GeoJSON.
+    #[command(after_help = map::MAP_HELP)]
+    Map(map::MapArgs),
     /// Control areas and the front line of a day (km², GeoJSON).
     #[command(after_help = areas::AREAS_HELP)]
     Areas(areas::AreasArgs),
@@ -117,6 +121,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Route(a) => timeline::route(&t, a),
         Command::Roads(c) => timeline::roads(&t, c),
         Command::Areas(a) => areas::run(&t, a),
+        Command::Map(a) => map::run(&t, a),
         Command::Resolve(_) | Command::Geoparse(_) => Ok(EXIT_ERROR),
     }
 }

@@ -35,3 +35,27 @@ pub fn point_at_km(l: &LineString<f64>, km: f64) -> Point<f64> {
     }
     l.0.last().map_or(Point::new(0.0, 0.0), |c| Point::from(*c))
 }
+
+/// The part of the line between `from_km` and `to_km` (geodesic, clamped).
+///
+/// ```
+/// use frontline::roads::{line_km, sub_line};
+/// use geo::line_string;
+/// let l = line_string![(x: 0.0, y: 0.0), (x: 0.0, y: 1.0), (x: 0.0, y: 2.0)];
+/// let s = sub_line(&l, 50.0, 150.0);
+/// assert!((line_km(&s) - 100.0).abs() < 1e-6);
+/// assert_eq!(s.0.len(), 3); // keeps the vertex at 1°N
+/// ```
+pub fn sub_line(l: &LineString<f64>, from_km: f64, to_km: f64) -> LineString<f64> {
+    let (from, to) = (from_km.max(0.0) * 1000.0, to_km * 1000.0);
+    let mut out = vec![point_at_km(l, from_km).0];
+    let mut at = 0.0;
+    for s in l.lines() {
+        at += Geodesic.distance(Point::from(s.start), Point::from(s.end));
+        if at > from && at < to {
+            out.push(s.end);
+        }
+    }
+    out.push(point_at_km(l, to_km).0);
+    LineString(out)
+}

@@ -1,0 +1,140 @@
+//! `frontline map`: one day's map as SVG, PNG or GeoJSON.
+
+use super::timeline::{cutoff_arg, date_arg};
+use super::EXIT_OK;
+use frontline::areas::AreaBuilder;
+use frontline::control::DEFAULT_CUTOFF_KM;
+use frontline::date::Date;
+use frontline::error::{write_atomic, Error};
+use frontline::output::geojson::{area_features, collection, front_features};
+use frontline::render::{map_svg, svg_to_png, MapOptions};
+use frontline::theater::Theater;
+use std::path::{Path, PathBuf};
+
+pub const MAP_HELP: &str = "\
+Examples:
+  frontline map --date 2020-02-08 --out map.svg
+  frontline map --date 2020-02-08 --out map.png --width 2000 --title \"Idlib offensive\"
+  frontline map --date 2020-03-05 --out saraqib.png --bbox 36.4,35.6,37.1,36.1
+  frontline map --date 2020-02-08 --out areas.geojson   # + areas-front.geojson
+
+The format follows the extension: .svg, .png (rendered from the same SVG with
+an embedded font, so it needs no system fonts) or .geojson (areas and front
+line as two files). Projection: equirectangular, true scale at the centre
+latitude of the box (the scale bar is true there).";
+
+pub(crate) fn bbox_arg(s: &str) -> Result<[f64; 4], String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("`{s}` is not four numbers W,S,E,N"))?;
+    let [w, so, e, n] = v[..] else {
+        return Err(format!("`{s}` is not four numbers W,S,E,N"));
+    };
+    if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) || w >= e {
+        return Err(format!("`{s}`: need -180 <= W < E <= 180"));
+    }
+    if !(-85.0..=85.0).contains(&so) || !(-85.0..=85.0).contains(&n) || so >= n {
+        return Err(format!("`{s}`: need -85 <= S < N <= 85"));
+    }
+    Ok([w, so, e, n])
+}
+
+pub(crate) fn width_arg(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(x) if (300..=8000).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a width in px between 300 and 8000")),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    /// The day, YYYY-MM-DD.
+    #[arg(long, value_parser = date_arg)]
+    date: Date,
+    /// Output file: .svg, .png or .geojson.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Map extent W,S,E,N in degrees (default: the theater's places and roads).
+    #[arg(long, value_parser = bbox_arg, allow_hyphen_values = true)]
+    bbox: Option<[f64; 4]>,
+    /// Width in px; the height follows from the extent.
+    #[arg(long, default_value_t = 1600, value_parser = width_arg)]
+    width: u32,
+    /// Title (the date is added).
+    #[arg(long)]
+    title: Option<String>,
+    /// No place holds ground farther than this, km.
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    cutoff: f64,
+}
+
+/// Output formats of a map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Svg,
+    Png,
+    GeoJson,
+}
+
+pub(crate) fn kind_of(p: &Path) -> Result<Kind, Error> {
+    match p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("svg") => Ok(Kind::Svg),
+        Some("png") => Ok(Kind::Png),
+        Some("geojson") | Some("json") => Ok(Kind::GeoJson),
+        _ => Err(Error::Usage(format!(
+            "{}: unknown map format; end the file name in .svg, .png or .geojson",
+            p.display()
+        ))),
+    }
+}
+
+/// Write one day in one format; `.geojson` also writes `<stem>-front.geojson`.
+pub(crate) fn write_day(
+    t: &Theater,
+    builder: &AreaBuilder,
+    opt: &MapOptions,
+    out: &Path,
+    kind: Kind,
+) -> Result<(), Error> {
+    let (svg, areas) = map_svg(t, builder, opt);
+    match kind {
+        Kind::Svg => write_atomic(out, svg.as_bytes()),
+        Kind::Png => write_atomic(out, &svg_to_png(&svg)?),
+        Kind::GeoJson => {
+            let stem = out
+                .file_stem()
+                .map_or("map".into(), |s| s.to_string_lossy());
+            let front = out.with_file_name(format!("{stem}-front.geojson"));
+            write_atomic(
+                out,
+                collection(&area_features(t, opt.date, &areas)).as_bytes(),
+            )?;
+            write_atomic(
+                &front,
+                collection(&front_features(t, opt.date, &areas)).as_bytes(),
+            )
+        }
+    }
+}
+
+pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
+    let kind = kind_of(&a.out)?;
+    let builder = AreaBuilder::new(t, a.cutoff);
+    let opt = MapOptions {
+        date: a.date,
+        bbox: a.bbox,
+        width: a.width,
+        title: a.title,
+        cutoff_km: a.cutoff,
+    };
+    write_day(t, &builder, &opt, &a.out, kind)?;
+    eprintln!("wrote {}", a.out.display());
+    Ok(EXIT_OK)
+}

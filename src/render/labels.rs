@@ -1,0 +1,119 @@
+//! Town labels that never overlap: placed in rank order, each at the first
+//! free position around its marker; a label with no free position is
+//! dropped.
+
+/// An axis-aligned box, px.
+#[derive(Debug, Clone, Copy)]
+pub struct Box2 {
+    /// Left.
+    pub x0: f64,
+    /// Top.
+    pub y0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Bottom.
+    pub y1: f64,
+}
+
+impl Box2 {
+    fn overlaps(&self, o: &Box2) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+}
+
+/// A label to place: text anchor point (the marker) and text size.
+#[derive(Debug, Clone)]
+pub struct Wanted {
+    /// Marker centre, px.
+    pub at: (f64, f64),
+    /// Marker radius, px.
+    pub r: f64,
+    /// Text width and height, px.
+    pub size: (f64, f64),
+}
+
+/// A placed label: where its text starts (baseline-left) and its anchor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    /// Index into the wanted list.
+    pub index: usize,
+    /// Baseline x, px.
+    pub x: f64,
+    /// Baseline y, px.
+    pub y: f64,
+    /// `start` or `end`.
+    pub anchor: &'static str,
+}
+
+/// Approximate width of `text` at `size` px in DejaVu Sans (average advance
+/// 0.6 em; wide enough that real glyphs stay inside the box).
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .count() as f64
+        * size
+        * 0.62
+}
+
+/// Place labels in the given order (most important first), avoiding each
+/// other, every marker, the `obstacles` and the frame's edges.
+///
+/// ```
+/// use frontline::render::labels::{place, Wanted};
+/// let w = |x| Wanted { at: (x, 50.0), r: 3.0, size: (60.0, 12.0) };
+/// // Two towns 10 px apart: only the first gets its label...
+/// let p = place(&[w(100.0), w(110.0), w(400.0)], &[], (500.0, 100.0));
+/// assert_eq!(p.iter().map(|l| l.index).collect::<Vec<_>>(), [0, 2]);
+/// ```
+pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Placed> {
+    let mut taken: Vec<Box2> = obstacles.to_vec();
+    for w in wanted {
+        taken.push(Box2 {
+            x0: w.at.0 - w.r,
+            y0: w.at.1 - w.r,
+            x1: w.at.0 + w.r,
+            y1: w.at.1 + w.r,
+        });
+    }
+    let mut out = Vec::new();
+    for (i, w) in wanted.iter().enumerate() {
+        let (tw, th) = w.size;
+        let (x, y) = w.at;
+        let gap = w.r + 3.0;
+        // (baseline x, baseline y, anchor, box)
+        let candidates = [
+            (x + gap, y + th * 0.35, "start"),
+            (x - gap, y + th * 0.35, "end"),
+            (x + gap * 0.7, y - gap * 0.7, "start"),
+            (x + gap * 0.7, y + gap * 0.7 + th * 0.8, "start"),
+            (x - gap * 0.7, y - gap * 0.7, "end"),
+            (x - gap * 0.7, y + gap * 0.7 + th * 0.8, "end"),
+        ];
+        for (bx, by, anchor) in candidates {
+            let x0 = if anchor == "start" { bx } else { bx - tw };
+            let b = Box2 {
+                x0: x0 - 1.0,
+                y0: by - th * 0.85,
+                x1: x0 + tw + 1.0,
+                y1: by + th * 0.25,
+            };
+            if b.x0 < 0.0 || b.y0 < 0.0 || b.x1 > frame.0 || b.y1 > frame.1 {
+                continue;
+            }
+            // Its own marker is in `taken`; the candidate boxes never
+            // touch it because of the gap.
+            if taken.iter().any(|t| t.overlaps(&b)) {
+                continue;
+            }
+            taken.push(b);
+            out.push(Placed {
+                index: i,
+                x: bx,
+                y: by,
+                anchor,
+            });
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,422 @@
+//! Map rendering: one SVG written layer by layer from projected geometry,
+//! rasterised to PNG by resvg with an embedded font.
+//!
+//! Why not plotters for maps: it has no map projection, draws Arabic
+//! unshaped and writes SVG text without a usable font. Writing the SVG
+//! directly gives one drawing path for both formats; plotters stays for
+//! charts.
+
+mod frame;
+pub mod labels;
+mod png;
+mod svg;
+
+pub use frame::Frame;
+pub use png::{svg_to_png, FONT};
+pub use svg::escape;
+
+use crate::areas::{AreaBuilder, Areas};
+use crate::control::ControlField;
+use crate::date::Date;
+use crate::events::state_on;
+use crate::report::report_with;
+use crate::roads::{point_at_km, sub_line};
+use crate::theater::Theater;
+use geo::{MultiLineString, MultiPolygon};
+use std::fmt::Write;
+
+/// What to draw.
+#[derive(Debug, Clone)]
+pub struct MapOptions {
+    /// The day.
+    pub date: Date,
+    /// West, south, east, north; `None` fits the theater.
+    pub bbox: Option<[f64; 4]>,
+    /// Width, px; the height follows from the bbox.
+    pub width: u32,
+    /// Title; the date is always added.
+    pub title: Option<String>,
+    /// Nearest-place cutoff, km.
+    pub cutoff_km: f64,
+}
+
+/// The bounding box of every place the events name and every road node,
+/// padded by the cutoff and 3 %.
+pub fn default_bbox(t: &Theater, cutoff_km: f64) -> [f64; 4] {
+    let mut pts: Vec<(f64, f64)> = t
+        .events
+        .iter()
+        .filter_map(|e| t.gazetteer.get(&e.place))
+        .map(|p| (p.lon, p.lat))
+        .collect();
+    pts.extend(t.roads.graph().node_weights().map(|n| (n.at.x(), n.at.y())));
+    if pts.is_empty() {
+        return [-180.0, -85.0, 180.0, 85.0];
+    }
+    let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (x, y) in pts {
+        (w, s, e, n) = (w.min(x), s.min(y), e.max(x), n.max(y));
+    }
+    let dlat = cutoff_km / 111.0;
+    let dlon = dlat / ((s + n) / 2.0).to_radians().cos().max(0.1);
+    let (pw, ph) = ((e - w) * 0.03 + dlon, (n - s) * 0.03 + dlat);
+    [w - pw, s - ph, e + pw, n + ph]
+}
+
+const BG: &str = "#e6e3dc";
+const LAND: &str = "#fbfaf6";
+const FRONT: &str = "#111111";
+
+/// (population, name, id, pixel position, controller).
+type Town = (u64, String, String, (f64, f64), String);
+
+/// A day's map as SVG text, with the areas it drew.
+pub fn map_svg(t: &Theater, builder: &AreaBuilder, opt: &MapOptions) -> (String, Areas) {
+    let field = ControlField::on(&t.events, &t.gazetteer, opt.date, opt.cutoff_km);
+    let areas = builder.build(&field);
+    let svg = draw(t, &field, &areas, opt);
+    (svg, areas)
+}
+
+fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> String {
+    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, opt.cutoff_km));
+    let f = Frame::new(bbox, f64::from(opt.width));
+    let (w, h) = (f.width, f.height);
+    let mut o = String::new();
+    let title = format!(
+        "{} — {}",
+        opt.title.as_deref().unwrap_or("Territorial control"),
+        opt.date
+    );
+    let _ = writeln!(
+        o,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="DejaVu Sans, sans-serif">
+<title>{}</title>"#,
+        escape(&title)
+    );
+    let contested = t.controller_color("contested");
+    let _ = writeln!(
+        o,
+        r#"<defs>
+<pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="{contested}" fill-opacity="0.12"/><line x1="0" y1="0" x2="0" y2="9" stroke="{contested}" stroke-width="3.5"/></pattern>
+<clipPath id="frame"><rect width="{w}" height="{h}"/></clipPath>
+</defs>
+<rect width="{w}" height="{h}" fill="{BG}"/>
+<g clip-path="url(#frame)">"#
+    );
+
+    // Country, areas, outlines.
+    let country = MultiPolygon(
+        t.country
+            .iter()
+            .flat_map(|c| c.shape.0.iter().cloned())
+            .collect(),
+    );
+    let _ = writeln!(
+        o,
+        r#"<path id="land" d="{}" fill="{LAND}" fill-rule="evenodd"/>"#,
+        svg::polygons(&f, &country)
+    );
+    o.push_str("<g id=\"areas\">\n");
+    for a in &areas.areas {
+        let fill = if a.controller == "contested" {
+            "url(#hatch)".to_string()
+        } else {
+            escape(&t.controller_color(&a.controller))
+        };
+        let _ = writeln!(
+            o,
+            r#"<path data-controller="{}" d="{}" fill="{fill}" fill-opacity="{}" fill-rule="evenodd" stroke="{}" stroke-width="0.8" stroke-opacity="0.6"/>"#,
+            escape(&a.controller),
+            svg::polygons(&f, &a.geometry),
+            if a.controller == "contested" {
+                "1"
+            } else {
+                "0.38"
+            },
+            escape(&t.controller_color(&a.controller)),
+        );
+    }
+    o.push_str("</g>\n");
+    let mut gov = String::new();
+    for g in &t.governorates {
+        gov.push_str(&svg::polygons(&f, &g.shape));
+    }
+    let _ = writeln!(
+        o,
+        r##"<path id="governorates" d="{gov}" fill="none" stroke="#8f8a7e" stroke-width="0.8" stroke-dasharray="5 3"/>
+<path id="country" d="{}" fill="none" stroke="#4d4a43" stroke-width="1.8"/>"##,
+        svg::polygons(&f, &country)
+    );
+
+    // Highways coloured by holder.
+    let mut shields = Vec::new();
+    o.push_str(
+        "<g id=\"roads\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n",
+    );
+    for road in t.roads.refs() {
+        let Some(line) = t.roads.road_line(&road) else {
+            continue;
+        };
+        let _ = writeln!(
+            o,
+            r##"<path d="{}" stroke="#ffffff" stroke-width="8"/>"##,
+            svg::lines(&f, &MultiLineString(vec![line.line.clone()]))
+        );
+        let r = report_with(t, &line, field, opt.date);
+        for s in &r.stretches {
+            let part = sub_line(&line.line, s.from_km, s.to_km);
+            let dash = if s.controller == "unknown" {
+                r#" stroke-dasharray="6 4""#
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                o,
+                r#"<path data-road="{}" data-controller="{}" d="{}" stroke="{}" stroke-width="4.5"{dash}/>"#,
+                escape(&road),
+                escape(&s.controller),
+                svg::lines(&f, &MultiLineString(vec![part])),
+                escape(&t.controller_color(&s.controller)),
+            );
+        }
+        let mid = point_at_km(&line.line, r.length_km * 0.5);
+        shields.push((road.clone(), f.xy(mid.x(), mid.y())));
+    }
+    o.push_str("</g>\n");
+
+    // Front line.
+    o.push_str("<g id=\"front\">\n");
+    for fr in &areas.fronts {
+        let _ = writeln!(
+            o,
+            r#"<path data-between="{} / {}" d="{}" fill="none" stroke="{FRONT}" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/>"#,
+            escape(&fr.between.0),
+            escape(&fr.between.1),
+            svg::lines(&f, &fr.geometry)
+        );
+    }
+    o.push_str("</g>\n");
+
+    // Towns and labels.
+    let mut towns: Vec<Town> = Vec::new();
+    for hld in state_on(&t.events, opt.date) {
+        let Some(p) = t.gazetteer.get(hld.place) else {
+            continue;
+        };
+        if p.lon < bbox[0] || p.lon > bbox[2] || p.lat < bbox[1] || p.lat > bbox[3] {
+            continue;
+        }
+        towns.push((
+            p.population,
+            p.name.clone(),
+            p.id.clone(),
+            f.xy(p.lon, p.lat),
+            hld.controller.to_string(),
+        ));
+    }
+    towns.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let radius = |pop: u64| match pop {
+        p if p >= 100_000 => 6.0,
+        p if p >= 20_000 => 4.8,
+        _ => 3.6,
+    };
+    let font = |pop: u64| if pop >= 100_000 { 15.0 } else { 13.0 };
+    o.push_str("<g id=\"towns\" stroke=\"#ffffff\" stroke-width=\"1.4\">\n");
+    for (pop, _, id, (x, y), c) in &towns {
+        let _ = writeln!(
+            o,
+            r#"<circle data-place="{}" cx="{x:.1}" cy="{y:.1}" r="{}" fill="{}"/>"#,
+            escape(id),
+            radius(*pop),
+            escape(&t.controller_color(c))
+        );
+    }
+    o.push_str("</g>\n");
+
+    // Furniture boxes are obstacles for labels.
+    let title_box = labels::Box2 {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 16.0 + labels::text_width(&title, 24.0).max(300.0),
+        y1: 74.0,
+    };
+    let legend = legend_entries(
+        t,
+        areas,
+        &towns.iter().map(|x| x.4.clone()).collect::<Vec<_>>(),
+    );
+    let legend_h = 34.0 + 22.0 * legend.len() as f64;
+    let legend_box = labels::Box2 {
+        x0: 0.0,
+        y0: h - legend_h - 12.0,
+        x1: 300.0,
+        y1: h,
+    };
+    let foot_box = labels::Box2 {
+        x0: w - 560.0,
+        y0: h - 64.0,
+        x1: w,
+        y1: h,
+    };
+    let mut obstacles = vec![title_box, legend_box, foot_box];
+    for (name, (x, y)) in &shields {
+        obstacles.push(labels::Box2 {
+            x0: x - 18.0,
+            y0: y - 11.0,
+            x1: x + 18.0 + name.len() as f64,
+            y1: y + 11.0,
+        });
+    }
+    let wanted: Vec<labels::Wanted> = towns
+        .iter()
+        .map(|(pop, name, _, at, _)| labels::Wanted {
+            at: *at,
+            r: radius(*pop),
+            size: (labels::text_width(name, font(*pop)), font(*pop)),
+        })
+        .collect();
+    let placed = labels::place(&wanted, &obstacles, (w, h));
+    o.push_str("<g id=\"labels\" fill=\"#1f1f1f\" stroke=\"#ffffff\" stroke-width=\"3.2\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
+    for p in &placed {
+        let (pop, name, ..) = &towns[p.index];
+        let _ = writeln!(
+            o,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="{}">{}</text>"#,
+            p.x,
+            p.y,
+            font(*pop),
+            p.anchor,
+            escape(name)
+        );
+    }
+    o.push_str("</g>\n");
+    for (name, (x, y)) in &shields {
+        let bw = 14.0 + labels::text_width(name, 12.0);
+        let _ = writeln!(
+            o,
+            r##"<g class="shield"><rect x="{:.1}" y="{:.1}" width="{bw:.1}" height="20" rx="4" fill="#1d5e3a" stroke="#ffffff" stroke-width="1.5"/><text x="{x:.1}" y="{:.1}" font-size="12" fill="#ffffff" text-anchor="middle">{}</text></g>"##,
+            x - bw / 2.0,
+            y - 10.0,
+            y + 4.5,
+            escape(name)
+        );
+    }
+    o.push_str("</g>\n");
+
+    // Title.
+    let _ = writeln!(
+        o,
+        r##"<g id="title"><rect x="8" y="8" width="{:.1}" height="62" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="20" y="38" font-size="24" fill="#111111">{}</text><text x="20" y="60" font-size="12" fill="#444444">Nearest place with known control, {} km cutoff · {} places</text></g>"##,
+        title_box.x1 - 8.0,
+        escape(&title),
+        opt.cutoff_km,
+        towns.len()
+    );
+
+    // Legend.
+    let ly = h - legend_h - 4.0;
+    let _ = writeln!(
+        o,
+        r##"<g id="legend" font-size="13" fill="#222222"><rect x="8" y="{ly:.1}" width="284" height="{legend_h:.1}" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="20" y="{:.1}" font-size="14">Legend</text>"##,
+        ly + 22.0
+    );
+    for (i, (kind, label, color)) in legend.iter().enumerate() {
+        let y = ly + 34.0 + 22.0 * i as f64;
+        let sw = match *kind {
+            "area" => format!(
+                r#"<rect x="20" y="{:.1}" width="22" height="14" fill="{}" fill-opacity="0.5" stroke="{}"/>"#,
+                y,
+                escape(color),
+                escape(color)
+            ),
+            "contested" => format!(
+                r#"<rect x="20" y="{y:.1}" width="22" height="14" fill="url(#hatch)" stroke="{}"/>"#,
+                escape(color)
+            ),
+            "front" => format!(
+                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{FRONT}" stroke-width="3.2"/>"#,
+                y + 7.0,
+                y + 7.0
+            ),
+            _ => format!(
+                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{}" stroke-width="4.5" stroke-dasharray="6 4"/>"#,
+                y + 7.0,
+                y + 7.0,
+                escape(color)
+            ),
+        };
+        let _ = writeln!(
+            o,
+            r#"{sw}<text x="52" y="{:.1}">{}</text>"#,
+            y + 12.0,
+            escape(label)
+        );
+    }
+    o.push_str("</g>\n");
+
+    // Scale bar and attribution.
+    let ppk = f.px_per_km();
+    let km = [
+        1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0,
+    ]
+    .into_iter()
+    .rev()
+    .find(|k| k * ppk <= (w * 0.2).max(40.0))
+    .unwrap_or(1.0);
+    let bar = km * ppk;
+    let (bx, by) = (w - 24.0 - bar, h - 42.0);
+    let _ = writeln!(
+        o,
+        r##"<g id="scale" font-size="12" fill="#222222"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="30" rx="3" fill="#ffffff" fill-opacity="0.9"/><rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="5" fill="#222222"/><rect x="{bx:.1}" y="{by:.1}" width="{bar:.1}" height="5" fill="none" stroke="#222222"/><text x="{bx:.1}" y="{:.1}">0</text><text x="{:.1}" y="{:.1}" text-anchor="end">{km} km</text></g>"##,
+        bx - 10.0,
+        by - 18.0,
+        bar + 20.0,
+        bar / 2.0,
+        by - 4.0,
+        bx + bar,
+        by - 4.0,
+    );
+    let _ = writeln!(
+        o,
+        r##"<text id="attribution" x="{:.1}" y="{:.1}" font-size="11" fill="#333333" text-anchor="end">Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth · Events: sourced, see data · frontline</text>"##,
+        w - 12.0,
+        h - 8.0
+    );
+    o.push_str("</svg>\n");
+    o
+}
+
+/// (kind, label, colour) rows of the legend, in faction order.
+fn legend_entries(
+    t: &Theater,
+    areas: &Areas,
+    town_controllers: &[String],
+) -> Vec<(&'static str, String, String)> {
+    let present = |id: &str| {
+        areas.areas.iter().any(|a| a.controller == id) || town_controllers.iter().any(|c| c == id)
+    };
+    let mut out: Vec<(&'static str, String, String)> = t
+        .factions
+        .iter()
+        .filter(|f| present(&f.id))
+        .map(|f| ("area", f.name.clone(), f.color.clone()))
+        .collect();
+    if present("contested") {
+        out.push((
+            "contested",
+            t.controller_name("contested"),
+            t.controller_color("contested"),
+        ));
+    }
+    if !areas.fronts.is_empty() {
+        out.push(("front", "Front line".into(), FRONT.into()));
+    }
+    out.push((
+        "unknown",
+        "Highway, holder unknown".into(),
+        t.controller_color("unknown"),
+    ));
+    out
+}
