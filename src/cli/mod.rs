@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch.
 
 mod areas;
+mod export;
 mod geoparse;
 mod map;
 mod resolve;
@@ -80,6 +81,9 @@ enum Command {
     /// Draw one day's map: SVG, PNG or GeoJSON.
     #[command(after_help = map::MAP_HELP)]
     Map(map::MapArgs),
+    /// Export the whole timeline for QGIS: GeoJSON + .qml, GeoPackage.
+    #[command(after_help = export::EXPORT_HELP)]
+    Export(export::ExportArgs),
     /// Control areas and the front line of a day (km², GeoJSON).
     #[command(after_help = areas::AREAS_HELP)]
     Areas(areas::AreasArgs),
@@ -122,6 +126,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Roads(c) => timeline::roads(&t, c),
         Command::Areas(a) => areas::run(&t, a),
         Command::Map(a) => map::run(&t, a),
+        Command::Export(a) => export::run(&t, a),
         Command::Resolve(_) | Command::Geoparse(_) => Ok(EXIT_ERROR),
     }
 }

@@ -87,3 +87,21 @@ pub fn front_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
         })
         .collect()
 }
+
+/// A timeline layer as a FeatureCollection (every feature has every field).
+pub fn layer(l: &crate::output::layers::Layer) -> String {
+    let features: Vec<Feature> = l
+        .features
+        .iter()
+        .map(|(g, vals)| Feature {
+            geometry: g.clone(),
+            properties: l
+                .fields
+                .iter()
+                .zip(vals)
+                .map(|((k, _), v)| (k.to_string(), v.clone()))
+                .collect(),
+        })
+        .collect();
+    collection(&features)
+}

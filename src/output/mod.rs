@@ -5,3 +5,6 @@
 //! never leaves half a file.
 
 pub mod geojson;
+pub mod gpkg;
+pub mod layers;
+pub mod qml;

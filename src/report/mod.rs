@@ -38,6 +38,8 @@ pub struct StretchRow {
     pub place: Option<String>,
     /// Source of the deciding event.
     pub source: Option<String>,
+    /// `confirmed` or `claimed`, of the deciding event.
+    pub confidence: Option<String>,
 }
 
 /// Control of one road on one day.
@@ -99,6 +101,7 @@ pub fn report_with(t: &Theater, line: &RoadLine, field: &ControlField, date: Dat
             since: p.map(|p| p.since),
             place: p.map(|p| p.name.clone()),
             source: p.map(|p| p.source.clone()),
+            confidence: p.map(|p| p.confidence.clone()),
         });
     }
     let mut ids: Vec<String> = t.factions.iter().map(|f| f.id.clone()).collect();

@@ -1,0 +1,82 @@
+//! `frontline export`: the whole timeline as QGIS-ready layers.
+
+use super::timeline::cutoff_arg;
+use super::EXIT_OK;
+use frontline::control::DEFAULT_CUTOFF_KM;
+use frontline::error::{write_atomic, Error};
+use frontline::output::layers::{change_dates, timeline_layers};
+use frontline::output::{geojson, gpkg, qml};
+use frontline::theater::Theater;
+use std::path::PathBuf;
+
+pub const EXPORT_HELP: &str = "\
+Examples:
+  frontline export --out qgis/                       # GeoJSON + .qml styles, and frontline.gpkg
+  frontline export --out qgis/ --format gpkg
+  frontline --events my-events.csv export --out mine/ --format geojson
+
+Writes four layers, one geometry type each: places (Point), roads (LineString,
+highway stretches), areas (Polygon) and front (LineString). Every feature has
+valid_from (inclusive) and valid_to (exclusive; empty = still valid) as
+YYYY-MM-DD dates, plus controller, controller_name, color, confidence, source.
+GeoJSON files get a same-name .qml style (QGIS loads it automatically); the
+GeoPackage carries the same styles in layer_styles as defaults. Both set up
+the Temporal Controller from valid_from/valid_to.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Geojson,
+    Gpkg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Output folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "geojson,gpkg")]
+    format: Vec<Format>,
+    /// No place holds ground farther than this, km.
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    cutoff: f64,
+}
+
+pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
+    let dates = change_dates(t);
+    let Some(last) = dates.last() else {
+        return Err(Error::Usage(
+            "the theater has no events: nothing to export".into(),
+        ));
+    };
+    std::fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, e))?;
+    eprintln!(
+        "exporting {} periods ({} to {})…",
+        dates.len(),
+        dates[0],
+        last
+    );
+    let layers = timeline_layers(t, a.cutoff);
+    let styles: Vec<(&str, String)> = layers
+        .iter()
+        .map(|l| (l.name, qml::style(t, l.geom, l.name == "front")))
+        .collect();
+    for f in &a.format {
+        match f {
+            Format::Geojson => {
+                for (l, (_, style)) in layers.iter().zip(&styles) {
+                    let p = a.out.join(format!("{}.geojson", l.name));
+                    write_atomic(&p, geojson::layer(l).as_bytes())?;
+                    write_atomic(&a.out.join(format!("{}.qml", l.name)), style.as_bytes())?;
+                    eprintln!("wrote {} ({} features)", p.display(), l.features.len());
+                }
+            }
+            Format::Gpkg => {
+                let p = a.out.join("frontline.gpkg");
+                gpkg::write(&p, &layers, &styles, &format!("{last}T00:00:00.000Z"))?;
+                eprintln!("wrote {}", p.display());
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}

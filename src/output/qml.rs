@@ -1,0 +1,167 @@
+//! QGIS layer styles (.qml): colours by controller and a Temporal
+//! Controller set-up from `valid_from` / `valid_to`.
+//!
+//! The temporal block uses mode 4 (start and end from expressions) with
+//! `to_datetime("valid_from")` and `coalesce(to_datetime("valid_to"),
+//! make_datetime(9999,12,31,0,0,0))`, and limit mode 0 (include the start,
+//! exclude the end), matching frontline's exclusive `valid_to`. Plain field
+//! mode (2) is off by one day in QGIS 3.22: it compares a Date field with the
+//! frame's DateTime as text, so "2020-02-09" < "2020-02-09T00:00:00" and a
+//! feature shows a day early; and GDAL's GeoJSON driver fails on a null date
+//! in the compiled filter, hiding still-valid features. The explicit
+//! conversion is evaluated by QGIS and gives exact days (checked in
+//! `tests/interop.rs` against headless QGIS). `startField`/`endField` are
+//! still set, for the layer properties dialog. Symbol properties are written
+//! both as `<Option>` maps and as `<prop>` elements, as QGIS 3.22 does.
+
+use super::layers::{GeomKind, FRONT_COLOR};
+use crate::render::escape;
+use crate::theater::Theater;
+use std::fmt::Write;
+
+/// `#rrggbb` to QGIS's `r,g,b,a`.
+fn rgba(hex: &str, alpha: u8) -> String {
+    let h = hex.trim_start_matches('#');
+    let c = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|x| u8::from_str_radix(x, 16).ok())
+            .unwrap_or(0)
+    };
+    format!("{},{},{},{alpha}", c(0), c(2), c(4))
+}
+
+fn props(o: &mut String, kv: &[(&str, String)]) {
+    o.push_str("          <Option type=\"Map\">\n");
+    for (k, v) in kv {
+        let _ = writeln!(
+            o,
+            "            <Option type=\"QString\" name=\"{k}\" value=\"{}\"/>",
+            escape(v)
+        );
+    }
+    o.push_str("          </Option>\n");
+    for (k, v) in kv {
+        let _ = writeln!(o, "          <prop k=\"{k}\" v=\"{}\"/>", escape(v));
+    }
+}
+
+fn symbol(o: &mut String, i: usize, geom: GeomKind, color: &str, hatched: bool) {
+    let (kind, class, kv): (&str, &str, Vec<(&str, String)>) = match geom {
+        GeomKind::Point => (
+            "marker",
+            "SimpleMarker",
+            vec![
+                ("name", "circle".into()),
+                ("color", rgba(color, 255)),
+                ("outline_color", "255,255,255,255".into()),
+                ("outline_width", "0.3".into()),
+                ("size", "2.6".into()),
+                ("size_unit", "MM".into()),
+            ],
+        ),
+        GeomKind::LineString => (
+            "line",
+            "SimpleLine",
+            vec![
+                ("line_color", rgba(color, 255)),
+                (
+                    "line_width",
+                    if color == FRONT_COLOR {
+                        "1.0".into()
+                    } else {
+                        "0.9".into()
+                    },
+                ),
+                ("line_width_unit", "MM".into()),
+                ("capstyle", "round".into()),
+                ("joinstyle", "round".into()),
+                ("line_style", "solid".into()),
+            ],
+        ),
+        GeomKind::Polygon => (
+            "fill",
+            "SimpleFill",
+            vec![
+                ("color", rgba(color, if hatched { 255 } else { 110 })),
+                (
+                    "style",
+                    if hatched {
+                        "b_diagonal".into()
+                    } else {
+                        "solid".into()
+                    },
+                ),
+                ("outline_color", rgba(color, 255)),
+                ("outline_width", "0.26".into()),
+                ("outline_style", "solid".into()),
+            ],
+        ),
+    };
+    let _ = writeln!(
+        o,
+        "      <symbol type=\"{kind}\" name=\"{i}\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\n        <layer class=\"{class}\" enabled=\"1\" locked=\"0\" pass=\"0\">"
+    );
+    props(o, &kv);
+    o.push_str("        </layer>\n      </symbol>\n");
+}
+
+/// The style for a layer of the given geometry: one category per faction,
+/// `contested` and `unknown` (or per front pair for the front layer).
+pub fn style(t: &Theater, geom: GeomKind, front: bool) -> String {
+    let mut cats: Vec<(String, String, String)> = Vec::new(); // value, label, colour
+    if front {
+        let ids: Vec<String> = t
+            .factions
+            .iter()
+            .map(|f| f.id.clone())
+            .chain(["contested".to_string()])
+            .collect();
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                let (x, y) = if a < b { (a, b) } else { (b, a) };
+                cats.push((
+                    format!("{x}/{y}"),
+                    format!("{} / {}", t.controller_name(x), t.controller_name(y)),
+                    FRONT_COLOR.into(),
+                ));
+            }
+        }
+    } else {
+        for f in &t.factions {
+            cats.push((f.id.clone(), f.name.clone(), f.color.clone()));
+        }
+        for id in ["contested", "unknown"] {
+            cats.push((id.into(), t.controller_name(id), t.controller_color(id)));
+        }
+    }
+    let gtype = match geom {
+        GeomKind::Point => 0,
+        GeomKind::LineString => 1,
+        GeomKind::Polygon => 2,
+    };
+    let mut o = String::from(
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\">\n",
+    );
+    o.push_str(
+        "  <temporal enabled=\"1\" mode=\"4\" startField=\"valid_from\" endField=\"valid_to\" limitMode=\"0\" accumulate=\"0\" durationField=\"\" durationUnit=\"min\" fixedDuration=\"0\" startExpression=\"to_datetime(&quot;valid_from&quot;)\" endExpression=\"coalesce(to_datetime(&quot;valid_to&quot;), make_datetime(9999,12,31,0,0,0))\">\n    <fixedRange>\n      <start></start>\n      <end></end>\n    </fixedRange>\n  </temporal>\n",
+    );
+    o.push_str("  <renderer-v2 type=\"categorizedSymbol\" attr=\"controller\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\" referencescale=\"-1\">\n    <categories>\n");
+    for (i, (v, l, _)) in cats.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "      <category symbol=\"{i}\" value=\"{}\" label=\"{}\" render=\"true\"/>",
+            escape(v),
+            escape(l)
+        );
+    }
+    o.push_str("    </categories>\n    <symbols>\n");
+    for (i, (v, _, c)) in cats.iter().enumerate() {
+        symbol(&mut o, i, geom, c, v == "contested");
+    }
+    o.push_str("    </symbols>\n  </renderer-v2>\n");
+    let _ = writeln!(
+        o,
+        "  <layerGeometryType>{gtype}</layerGeometryType>\n</qgis>"
+    );
+    o
+}

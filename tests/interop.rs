@@ -1,0 +1,371 @@
+//! Outputs open in the real clients: GDAL (`ogrinfo`), QGIS 3.22 (headless,
+//! `python3-qgis`), librsvg (`rsvg-convert`).
+//!
+//! When a tool is missing the test says so and passes, unless
+//! `FRONTLINE_REQUIRE_TOOLS=1` (set by `.ci/run`, which installs them).
+
+use assert_cmd::Command;
+use frontline::output::layers::{timeline_layers, Layer};
+use frontline::theater::Theater;
+use std::path::{Path, PathBuf};
+
+fn frontline() -> Command {
+    Command::cargo_bin("frontline").unwrap()
+}
+
+fn have(tool: &str, probe: &[&str]) -> bool {
+    let ok = std::process::Command::new(tool)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("FRONTLINE_REQUIRE_TOOLS").is_none(),
+            "{tool} is required (FRONTLINE_REQUIRE_TOOLS is set) but missing: run .ci/run or apt-get install it"
+        );
+        eprintln!("SKIPPED: {tool} is not installed");
+    }
+    ok
+}
+
+fn export(dir: &Path) {
+    frontline()
+        .args(["export", "--out"])
+        .arg(dir)
+        .assert()
+        .success();
+}
+
+fn layers() -> Vec<Layer> {
+    timeline_layers(&Theater::embedded().unwrap(), 15.0)
+}
+
+/// Features valid on `date` under [valid_from, valid_to).
+fn valid_on(l: &Layer, date: &str) -> usize {
+    l.features
+        .iter()
+        .filter(|(_, v)| v[0].as_str().unwrap() <= date && v[1].as_str().is_none_or(|to| to > date))
+        .count()
+}
+
+fn ogrinfo(path: &str) -> String {
+    let out = std::process::Command::new("ogrinfo")
+        .args(["-so", "-al", path])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "ogrinfo {path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// (layer name, geometry, feature count, valid_from type, valid_to type) per
+/// layer in ogrinfo's summary.
+fn summary(text: &str) -> Vec<(String, String, usize, String, String)> {
+    let mut out = Vec::new();
+    for block in text.split("\nLayer name: ").skip(1) {
+        let get = |key: &str| {
+            block
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        };
+        out.push((
+            block.lines().next().unwrap().trim().to_string(),
+            get("Geometry: "),
+            get("Feature Count: ").parse().unwrap_or(usize::MAX),
+            get("valid_from: "),
+            get("valid_to: "),
+        ));
+    }
+    out
+}
+
+#[test]
+fn gdal_reads_every_exported_layer_with_its_geometry_date_fields_and_counts() {
+    if !have("ogrinfo", &["--version"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path());
+    let want = layers();
+    let geometry = |name: &str| match name {
+        "places" => "Point",
+        "areas" => "Polygon",
+        _ => "Line String",
+    };
+    // GeoJSON: one file per layer.
+    for l in &want {
+        let p = dir.path().join(format!("{}.geojson", l.name));
+        let s = summary(&ogrinfo(p.to_str().unwrap()));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].1, geometry(l.name), "{}", l.name);
+        assert_eq!(s[0].2, l.features.len(), "{}", l.name);
+        assert!(
+            s[0].3.starts_with("Date"),
+            "{}: valid_from is {}",
+            l.name,
+            s[0].3
+        );
+        assert!(
+            s[0].4.starts_with("Date"),
+            "{}: valid_to is {}",
+            l.name,
+            s[0].4
+        );
+        assert!(dir.path().join(format!("{}.qml", l.name)).exists());
+    }
+    // GeoPackage: the same layers, plus the styles table.
+    let s = summary(&ogrinfo(
+        dir.path().join("frontline.gpkg").to_str().unwrap(),
+    ));
+    let names: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(names, ["places", "roads", "areas", "front", "layer_styles"]);
+    for (l, got) in want.iter().zip(&s) {
+        assert_eq!(got.1, geometry(l.name));
+        assert_eq!(got.2, l.features.len());
+        assert!(
+            got.3.starts_with("Date") && got.4.starts_with("Date"),
+            "{got:?}"
+        );
+    }
+    assert_eq!(s[4].2, 4, "one default style per layer");
+}
+
+#[test]
+fn exports_are_byte_identical_for_the_same_inputs() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    export(a.path());
+    export(b.path());
+    for f in [
+        "places.geojson",
+        "roads.geojson",
+        "areas.geojson",
+        "front.geojson",
+        "areas.qml",
+        "frontline.gpkg",
+    ] {
+        assert_eq!(
+            std::fs::read(a.path().join(f)).unwrap(),
+            std::fs::read(b.path().join(f)).unwrap(),
+            "{f} differs between two runs"
+        );
+    }
+}
+
+#[test]
+fn geojson_export_follows_rfc_7946_and_keeps_property_types_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path());
+    for name in ["places", "roads", "areas", "front"] {
+        let text = std::fs::read_to_string(dir.path().join(format!("{name}.geojson"))).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(v.get("crs").is_none());
+        let feats = v["features"].as_array().unwrap();
+        let keys: Vec<String> = feats[0]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        for k in [
+            "valid_from",
+            "valid_to",
+            "controller",
+            "controller_name",
+            "color",
+            "confidence",
+            "source",
+        ] {
+            assert!(keys.iter().any(|x| x == k), "{name}: no {k}");
+        }
+        let kind = |x: &serde_json::Value| match x {
+            serde_json::Value::Null => "null",
+            serde_json::Value::String(_) => "string",
+            serde_json::Value::Number(n) if n.is_f64() => "real",
+            serde_json::Value::Number(_) => "integer",
+            _ => "other",
+        };
+        for f in feats {
+            let p = f["properties"].as_object().unwrap();
+            let k2: Vec<String> = p.keys().cloned().collect();
+            assert_eq!(k2, keys, "{name}: every feature carries every property");
+            for (k, x) in p {
+                let first = kind(&feats[0]["properties"][k]);
+                let this = kind(x);
+                let ok = this == first || (k == "valid_to" && (this == "null" || first == "null"));
+                assert!(ok, "{name}.{k}: {this} vs {first}");
+            }
+        }
+        // At most six decimals.
+        let coords = text.split("\"coordinates\":").skip(1).flat_map(|s| {
+            s.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                .filter(|t| t.contains('.'))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        });
+        for c in coords.take(5000) {
+            let decimals = c.split('.').nth(1).map_or(0, str::len);
+            assert!(decimals <= 6, "{name}: {c}");
+        }
+    }
+}
+
+fn qgis_python() -> Option<PathBuf> {
+    let py = PathBuf::from("/usr/bin/python3");
+    let ok = std::process::Command::new(&py)
+        .args(["-c", "import qgis.core"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("FRONTLINE_REQUIRE_TOOLS").is_none(),
+            "QGIS (python3-qgis) is required (FRONTLINE_REQUIRE_TOOLS is set) but missing"
+        );
+        eprintln!("SKIPPED: python3-qgis is not installed");
+        return None;
+    }
+    Some(py)
+}
+
+#[test]
+fn qgis_loads_the_export_styled_with_a_working_temporal_controller() {
+    let Some(py) = qgis_python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path());
+    let gpkg = dir.path().join("frontline.gpkg");
+    let mut sources: Vec<String> = ["places", "roads", "areas", "front"]
+        .iter()
+        .map(|l| format!("{}|layername={l}", gpkg.display()))
+        .collect();
+    sources.push(dir.path().join("areas.geojson").display().to_string());
+    sources.push(dir.path().join("places.geojson").display().to_string());
+    let png = dir.path().join("qgis.png");
+    let want = layers();
+    for date in ["2020-02-08", "2020-02-27"] {
+        let out = std::process::Command::new(&py)
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/qgis/check_layers.py"
+            ))
+            .arg(date)
+            .arg(&png)
+            .args(&sources)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let r: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+        for l in r["layers"].as_array().unwrap() {
+            let src = l["source"].as_str().unwrap();
+            let name = ["places", "roads", "areas", "front"]
+                .into_iter()
+                .find(|n| {
+                    src.ends_with(&format!("={n}")) || src.ends_with(&format!("/{n}.geojson"))
+                })
+                .unwrap();
+            let layer = want.iter().find(|x| x.name == name).unwrap();
+            assert_eq!(l["valid"], true, "{src}");
+            assert_eq!(l["crs"], "EPSG:4326", "{src}");
+            assert_eq!(l["default_style_loaded"], true, "{src}");
+            assert_eq!(
+                l["renderer"], "categorizedSymbol",
+                "{src}: default style not applied"
+            );
+            assert_eq!(l["class_attribute"], "controller", "{src}");
+            assert_eq!(l["temporal_active"], true, "{src}");
+            assert_eq!(l["field_types"]["valid_from"], "Date", "{src}");
+            assert_eq!(
+                l["features_on_date"].as_u64().unwrap() as usize,
+                valid_on(layer, date),
+                "{src} on {date}: the Temporal Controller must show exactly the features valid that day"
+            );
+        }
+        assert!(
+            r["painted_samples"].as_u64().unwrap() > 100,
+            "QGIS rendered nothing"
+        );
+        assert!(std::fs::metadata(&png).unwrap().len() > 1000);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn map_svg_is_well_formed_renders_in_rsvg_and_escapes_a_hostile_place_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let theater = dir.path().join("theater");
+    copy_dir(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data")),
+        &theater,
+    );
+    // A place whose name came from an article and contains markup.
+    let sup = theater.join("gazetteer/supplement.csv");
+    let mut s = std::fs::read_to_string(&sup).unwrap();
+    s.push_str("fl:hostile,<script>alert('x')</script> & co,35.95,36.70,populated_place,PPL,Idlib,90000,,https://example.org/fixture,test fixture\n");
+    std::fs::write(&sup, s).unwrap();
+    let ev = theater.join("events.csv");
+    let mut s = std::fs::read_to_string(&ev).unwrap();
+    s.push_str(
+        "2020-02-01,fl:hostile,government,claimed,https://example.org/fixture,\"<b>note</b>\"\n",
+    );
+    std::fs::write(&ev, s).unwrap();
+
+    let svg = dir.path().join("map.svg");
+    frontline()
+        .arg("--theater")
+        .arg(&theater)
+        .args([
+            "map",
+            "--date",
+            "2020-02-08",
+            "--title",
+            "<Idlib> & \"co\"",
+            "--out",
+        ])
+        .arg(&svg)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        !text.contains("<script"),
+        "markup from the data reached the SVG"
+    );
+    assert!(text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"));
+    assert!(text.contains("&lt;Idlib&gt; &amp; &quot;co&quot;"));
+    // Well-formed XML: usvg's strict parser accepts it.
+    frontline::render::svg_to_png(&text).expect("well-formed SVG");
+    if have("rsvg-convert", &["--version"]) {
+        let png = dir.path().join("rsvg.png");
+        let out = std::process::Command::new("rsvg-convert")
+            .arg(&svg)
+            .arg("-o")
+            .arg(&png)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    }
+}
