@@ -2,7 +2,7 @@
 
 use super::timeline::{cutoff_arg, date_arg};
 use super::EXIT_OK;
-use frontline::areas::AreaBuilder;
+use frontline::areas::{AreaBuilder, Areas};
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
@@ -102,11 +102,11 @@ pub(crate) fn write_day(
     opt: &MapOptions,
     out: &Path,
     kind: Kind,
-) -> Result<(), Error> {
+) -> Result<Areas, Error> {
     let (svg, areas) = map_svg(t, builder, opt);
     match kind {
-        Kind::Svg => write_atomic(out, svg.as_bytes()),
-        Kind::Png => write_atomic(out, &svg_to_png(&svg)?),
+        Kind::Svg => write_atomic(out, svg.as_bytes())?,
+        Kind::Png => write_atomic(out, &svg_to_png(&svg)?)?,
         Kind::GeoJson => {
             let stem = out
                 .file_stem()
@@ -119,9 +119,10 @@ pub(crate) fn write_day(
             write_atomic(
                 &front,
                 collection(&front_features(t, opt.date, &areas)).as_bytes(),
-            )
+            )?;
         }
     }
+    Ok(areas)
 }
 
 pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
@@ -134,7 +135,7 @@ pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
         title: a.title,
         cutoff_km: a.cutoff,
     };
-    write_day(t, &builder, &opt, &a.out, kind)?;
+    let _ = write_day(t, &builder, &opt, &a.out, kind)?;
     eprintln!("wrote {}", a.out.display());
     Ok(EXIT_OK)
 }

@@ -4,7 +4,9 @@ mod areas;
 mod export;
 mod geoparse;
 mod map;
+mod progress;
 mod resolve;
+mod series;
 mod table;
 mod timeline;
 
@@ -81,6 +83,9 @@ enum Command {
     /// Draw one day's map: SVG, PNG or GeoJSON.
     #[command(after_help = map::MAP_HELP)]
     Map(map::MapArgs),
+    /// One map per day (SVG, PNG, GeoJSON) and a browsable index.html.
+    #[command(after_help = series::SERIES_HELP)]
+    Series(series::SeriesArgs),
     /// Export the whole timeline for QGIS: GeoJSON + .qml, GeoPackage.
     #[command(after_help = export::EXPORT_HELP)]
     Export(export::ExportArgs),
@@ -127,6 +132,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Areas(a) => areas::run(&t, a),
         Command::Map(a) => map::run(&t, a),
         Command::Export(a) => export::run(&t, a),
+        Command::Series(a) => series::run(&t, a),
         Command::Resolve(_) | Command::Geoparse(_) => Ok(EXIT_ERROR),
     }
 }

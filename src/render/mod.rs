@@ -7,11 +7,13 @@
 //! charts.
 
 mod frame;
+mod index_html;
 pub mod labels;
 mod png;
 mod svg;
 
 pub use frame::Frame;
+pub use index_html::{index_html, IndexDay};
 pub use png::{svg_to_png, FONT};
 pub use svg::escape;
 

@@ -1,0 +1,144 @@
+//! `frontline series`: one map per day, in parallel, with a browsable index.
+
+use super::map::{bbox_arg, width_arg, write_day, Kind};
+use super::progress::Progress;
+use super::timeline::{cutoff_arg, date_arg};
+use super::EXIT_OK;
+use frontline::areas::AreaBuilder;
+use frontline::control::DEFAULT_CUTOFF_KM;
+use frontline::date::Date;
+use frontline::error::{write_atomic, Error};
+use frontline::par::par_map;
+use frontline::render::{default_bbox, index_html, IndexDay, MapOptions};
+use frontline::theater::Theater;
+use std::path::PathBuf;
+
+pub const SERIES_HELP: &str = "\
+Examples:
+  frontline series --from 2020-01-20 --to 2020-03-10 --out-dir maps/
+  frontline series --from 2020-02-01 --to 2020-02-29 --out-dir feb/ --format svg,png,geojson
+  xdg-open maps/index.html        # step through the days; maps/index.html#2020-02-08 links a day
+
+One file per day and format (DIR/YYYY-MM-DD.svg, .png, .geojson and
+-front.geojson), rendered in parallel on all cores with a progress bar on
+standard error, plus DIR/index.html: a self-contained viewer (no network)
+with a date slider, the date shown large, arrow keys and play/pause. Every
+day uses the same map extent, so the frames line up.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Svg,
+    Png,
+    Geojson,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SeriesArgs {
+    /// First day, YYYY-MM-DD.
+    #[arg(long, value_parser = date_arg)]
+    from: Date,
+    /// Last day (included), YYYY-MM-DD.
+    #[arg(long, value_parser = date_arg)]
+    to: Date,
+    /// Output folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out_dir: PathBuf,
+    /// Formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "svg")]
+    format: Vec<Format>,
+    /// Map extent W,S,E,N in degrees (default: the theater's places and roads).
+    #[arg(long, value_parser = bbox_arg, allow_hyphen_values = true)]
+    bbox: Option<[f64; 4]>,
+    /// Width in px.
+    #[arg(long, default_value_t = 1600, value_parser = width_arg)]
+    width: u32,
+    /// Title (the date is added).
+    #[arg(long)]
+    title: Option<String>,
+    /// No place holds ground farther than this, km.
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    cutoff: f64,
+}
+
+/// At most this many days in one run (ten years).
+const MAX_DAYS: i32 = 3660;
+
+pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
+    let n = a.from.days_until(a.to) + 1;
+    if n < 1 {
+        return Err(Error::Usage(format!(
+            "--from {} is after --to {}: give the first day first",
+            a.from, a.to
+        )));
+    }
+    if n > MAX_DAYS {
+        return Err(Error::Usage(format!(
+            "{n} days is more than {MAX_DAYS}: split the series"
+        )));
+    }
+    std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::io(&a.out_dir, e))?;
+    let days: Vec<Date> = (0..n).map(|i| a.from.add_days(i)).collect();
+    let builder = AreaBuilder::new(t, a.cutoff);
+    let bbox = a.bbox.unwrap_or_else(|| default_bbox(t, a.cutoff));
+    let mut kinds: Vec<(Kind, &str)> = Vec::new();
+    for f in &a.format {
+        let k = match f {
+            Format::Svg => (Kind::Svg, "svg"),
+            Format::Png => (Kind::Png, "png"),
+            Format::Geojson => (Kind::GeoJson, "geojson"),
+        };
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    let progress = Progress::new(days.len(), "days");
+    let results = par_map(&days, |_, &date| -> Result<IndexDay, Error> {
+        let opt = MapOptions {
+            date,
+            bbox: Some(bbox),
+            width: a.width,
+            title: a.title.clone(),
+            cutoff_km: a.cutoff,
+        };
+        let mut summary = String::new();
+        for (kind, ext) in &kinds {
+            let out = a.out_dir.join(format!("{date}.{ext}"));
+            let areas = write_day(t, &builder, &opt, &out, *kind)?;
+            if summary.is_empty() {
+                let parts: Vec<String> = areas
+                    .areas
+                    .iter()
+                    .map(|x| format!("{} {:.0} km²", t.controller_name(&x.controller), x.km2))
+                    .collect();
+                summary = format!("{} · front {:.0} km", parts.join(" · "), areas.front_km());
+            }
+        }
+        progress.tick();
+        let image = kinds
+            .iter()
+            .find(|(k, _)| *k == Kind::Svg)
+            .or_else(|| kinds.iter().find(|(k, _)| *k == Kind::Png))
+            .map(|(_, ext)| format!("{date}.{ext}"));
+        Ok(IndexDay {
+            date: date.to_string(),
+            image,
+            summary,
+        })
+    });
+    let index: Vec<IndexDay> = results.into_iter().collect::<Result<_, _>>()?;
+    let title = format!(
+        "{} {} to {}",
+        a.title.as_deref().unwrap_or("Territorial control,"),
+        a.from,
+        a.to
+    );
+    let path = a.out_dir.join("index.html");
+    write_atomic(&path, index_html(&title, &index).as_bytes())?;
+    eprintln!(
+        "wrote {} days to {}; open {}",
+        index.len(),
+        a.out_dir.display(),
+        path.display()
+    );
+    Ok(EXIT_OK)
+}

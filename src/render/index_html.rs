@@ -1,0 +1,108 @@
+//! The day-by-day viewer written next to a series: one self-contained HTML
+//! file (no network) with a date slider, the date shown large, buttons and
+//! arrow keys to step, play/pause, and a shareable `#YYYY-MM-DD` link.
+
+use super::escape;
+use serde::Serialize;
+
+/// One day of the series, as the viewer shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The image to show (file name relative to the index), if any.
+    pub image: Option<String>,
+    /// One line of facts, e.g. "government 4303 km² · front 159 km".
+    pub summary: String,
+}
+
+/// The viewer's HTML.
+///
+/// ```
+/// use frontline::render::{index_html, IndexDay};
+/// let d = IndexDay { date: "2020-02-08".into(), image: Some("2020-02-08.svg".into()), summary: "x".into() };
+/// let html = index_html("</script><b>", &[d]);
+/// assert!(html.contains("&lt;/script&gt;&lt;b&gt;"));
+/// assert_eq!(html.matches("</script>").count(), 1); // only the real one
+/// ```
+pub fn index_html(title: &str, days: &[IndexDay]) -> String {
+    // JSON inside <script>: keep "</" and U+2028/9 from ending or breaking it.
+    let data = serde_json::to_string(days)
+        .unwrap_or_else(|_| "[]".into())
+        .replace("</", "<\\/")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    let title = escape(title);
+    format!(
+        r##"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; background: #f3f1ec; color: #1d1d1d; }}
+header {{ display: flex; align-items: center; gap: 1.2em; padding: 0.6em 1em; background: #fff; border-bottom: 1px solid #d8d4ca; flex-wrap: wrap; }}
+#date {{ font-size: 2.4em; font-weight: bold; letter-spacing: 0.02em; min-width: 6.2em; }}
+#summary {{ color: #555; }}
+input[type=range] {{ flex: 1; min-width: 12em; }}
+button {{ font-size: 1em; padding: 0.3em 0.8em; }}
+main {{ text-align: center; padding: 0.5em; }}
+main img {{ max-width: 100%; height: auto; box-shadow: 0 1px 4px rgba(0,0,0,.2); background: #fff; }}
+footer {{ font-size: 0.8em; color: #666; padding: 0.5em 1em; }}
+</style>
+</head>
+<body>
+<header>
+<div id="date" aria-live="polite"></div>
+<button id="prev" title="previous day (←)">◀</button>
+<input id="slider" type="range" min="0" value="0" step="1" aria-label="day">
+<button id="next" title="next day (→)">▶</button>
+<button id="play" title="play / pause (space)">Play</button>
+<span id="summary"></span>
+</header>
+<main><img id="map" alt=""></main>
+<footer>{title}. Places: GeoNames (CC-BY 4.0). Outlines: Natural Earth. Link to a day with #YYYY-MM-DD.</footer>
+<script>
+const DAYS = {data};
+const slider = document.getElementById("slider");
+const img = document.getElementById("map");
+let timer = null;
+slider.max = Math.max(0, DAYS.length - 1);
+function show(i) {{
+  if (!DAYS.length) return;
+  i = Math.max(0, Math.min(DAYS.length - 1, i));
+  const d = DAYS[i];
+  slider.value = i;
+  document.getElementById("date").textContent = d.date;
+  document.getElementById("summary").textContent = d.summary;
+  if (d.image) {{ img.src = d.image; img.alt = "Map of " + d.date; }}
+  if (location.hash !== "#" + d.date) history.replaceState(null, "", "#" + d.date);
+}}
+function current() {{ return Number(slider.value); }}
+function fromHash() {{
+  const i = DAYS.findIndex(d => "#" + d.date === location.hash);
+  return i < 0 ? 0 : i;
+}}
+slider.addEventListener("input", () => show(current()));
+document.getElementById("prev").onclick = () => show(current() - 1);
+document.getElementById("next").onclick = () => show(current() + 1);
+document.getElementById("play").onclick = () => {{
+  const b = document.getElementById("play");
+  if (timer) {{ clearInterval(timer); timer = null; b.textContent = "Play"; return; }}
+  b.textContent = "Pause";
+  timer = setInterval(() => {{ if (current() >= DAYS.length - 1) show(0); else show(current() + 1); }}, 700);
+}};
+document.addEventListener("keydown", e => {{
+  if (e.key === "ArrowLeft") show(current() - 1);
+  else if (e.key === "ArrowRight") show(current() + 1);
+  else if (e.key === " ") {{ e.preventDefault(); document.getElementById("play").click(); }}
+}});
+window.addEventListener("hashchange", () => show(fromHash()));
+show(fromHash());
+</script>
+</body>
+</html>
+"##
+    )
+}

@@ -1,0 +1,263 @@
+//! Maps and series as a user makes them: `frontline map` and
+//! `frontline series`, and the series viewer driven in headless Chromium.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn frontline() -> Command {
+    Command::cargo_bin("frontline").unwrap()
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let be = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn map_png_is_a_labelled_image_of_the_asked_width_and_true_aspect() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("map.png");
+    frontline()
+        .args([
+            "map",
+            "--date",
+            "2020-02-08",
+            "--width",
+            "1000",
+            "--bbox",
+            "36.0,35.4,37.2,36.3",
+            "--out",
+        ])
+        .arg(&png)
+        .assert()
+        .success();
+    let (w, h) = png_size(&std::fs::read(&png).unwrap());
+    assert_eq!(w, 1000);
+    // 1.2° of longitude × cos(35.85°) against 0.9° of latitude.
+    let want = 1000.0 * 0.9 / (1.2 * 35.85f64.to_radians().cos());
+    assert!(
+        (f64::from(h) - want).abs() <= 1.0,
+        "height {h}, want {want:.1}"
+    );
+}
+
+fn svg_of(date: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("m.svg");
+    frontline()
+        .args(["map", "--date", date, "--out"])
+        .arg(&svg)
+        .assert()
+        .success();
+    std::fs::read_to_string(svg).unwrap()
+}
+
+/// The fill of a town marker in the SVG.
+fn marker_fill(svg: &str, place_id: &str) -> Option<String> {
+    let at = svg.find(&format!("<circle data-place=\"{place_id}\""))?;
+    let rest = &svg[at..];
+    let end = rest.find("/>")?;
+    let tag = &rest[..end];
+    let f = tag.find("fill=\"")? + 6;
+    Some(tag[f..f + 7].to_string())
+}
+
+#[test]
+fn the_map_shows_saraqib_in_the_holder_s_colour_with_furniture_and_attribution() {
+    const SARAQIB: &str = "164816";
+    let before = svg_of("2020-02-04");
+    let after = svg_of("2020-02-08");
+    assert_eq!(
+        marker_fill(&after, SARAQIB).as_deref(),
+        Some("#c0392b"),
+        "government red on 2020-02-08"
+    );
+    assert_ne!(marker_fill(&before, SARAQIB), marker_fill(&after, SARAQIB));
+    for needle in [
+        "Territorial control — 2020-02-08",
+        "id=\"legend\"",
+        "id=\"scale\"",
+        "GeoNames (CC-BY 4.0)",
+        "Natural Earth",
+        "id=\"front\"",
+        "data-road=\"M5\"",
+    ] {
+        assert!(after.contains(needle), "missing {needle}");
+    }
+    // The biggest towns get their labels (lower-ranked ones may be dropped).
+    for name in ["Aleppo", "Idlib", "Sarāqib"] {
+        assert!(
+            after.contains(&format!(">{name}</text>")),
+            "no label for {name}"
+        );
+    }
+}
+
+#[test]
+fn a_contested_day_draws_a_hatched_area() {
+    // The events mark some places contested in February and March 2020.
+    let mut found = false;
+    for d in ["2020-02-05", "2020-02-27", "2020-03-01", "2020-03-05"] {
+        let svg = svg_of(d);
+        if svg.contains("data-controller=\"contested\"") {
+            assert!(svg.contains("fill=\"url(#hatch)\""));
+            found = true;
+        }
+    }
+    assert!(found, "no contested day among the checked dates");
+}
+
+#[test]
+fn bad_map_arguments_exit_2_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, what) in [
+        (vec!["--out", "m.pdf"], "unknown format"),
+        (vec!["--out", "m.svg", "--bbox", "37,35,36,36"], "W < E"),
+        (vec!["--out", "m.svg", "--width", "10"], "width"),
+        (
+            vec!["--out", "m.svg", "--date", "2020-02-30"],
+            "impossible date",
+        ),
+    ] {
+        let mut cmd = frontline();
+        cmd.current_dir(dir.path()).arg("map");
+        if !args.contains(&"--date") {
+            cmd.args(["--date", "2020-02-08"]);
+        }
+        cmd.args(&args).assert().code(2);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "{what}: a file was written"
+        );
+    }
+}
+
+fn series(dir: &Path, from: &str, to: &str, format: &str) {
+    frontline()
+        .args([
+            "series",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--format",
+            format,
+            "--width",
+            "600",
+            "--out-dir",
+        ])
+        .arg(dir)
+        .assert()
+        .success();
+}
+
+#[test]
+fn series_writes_one_file_per_day_and_format_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    series(dir.path(), "2020-02-06", "2020-02-09", "svg,png,geojson");
+    for d in ["2020-02-06", "2020-02-07", "2020-02-08", "2020-02-09"] {
+        for ext in ["svg", "png", "geojson"] {
+            assert!(dir.path().join(format!("{d}.{ext}")).exists(), "{d}.{ext}");
+        }
+        assert!(dir.path().join(format!("{d}-front.geojson")).exists());
+    }
+    assert!(!dir.path().join("2020-02-10.svg").exists());
+    let html = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "the index must work offline"
+    );
+    // The same day rendered alone is byte-identical to the series frame
+    // (same extent when the default is used).
+    let alone = dir.path().join("alone.svg");
+    frontline()
+        .args(["map", "--date", "2020-02-08", "--width", "600", "--out"])
+        .arg(&alone)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(&alone).unwrap(),
+        std::fs::read(dir.path().join("2020-02-08.svg")).unwrap()
+    );
+}
+
+#[test]
+fn series_refuses_a_reversed_range_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("maps");
+    frontline()
+        .args([
+            "series",
+            "--from",
+            "2020-03-01",
+            "--to",
+            "2020-02-01",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("after --to"));
+    assert!(!out.exists());
+}
+
+fn chromium() -> Option<&'static str> {
+    for c in ["chromium", "chromium-browser"] {
+        if std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
+            return Some(c);
+        }
+    }
+    assert!(
+        std::env::var_os("FRONTLINE_REQUIRE_TOOLS").is_none(),
+        "chromium is required (FRONTLINE_REQUIRE_TOOLS is set) but missing"
+    );
+    eprintln!("SKIPPED: chromium is not installed");
+    None
+}
+
+fn dom(browser: &str, url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(["--dump-dom", url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_series_viewer_steps_to_the_linked_day_in_headless_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    series(dir.path(), "2020-02-06", "2020-02-09", "svg");
+    let index = dir.path().join("index.html");
+    let url = format!("file://{}", index.display());
+    let first = dom(browser, &url);
+    assert!(
+        first.contains(r#"<div id="date" aria-live="polite">2020-02-06</div>"#),
+        "{first}"
+    );
+    assert!(first.contains(r#"src="2020-02-06.svg""#));
+    let linked = dom(browser, &format!("{url}#2020-02-08"));
+    assert!(linked.contains(r#"<div id="date" aria-live="polite">2020-02-08</div>"#));
+    assert!(linked.contains(r#"src="2020-02-08.svg""#));
+    assert!(linked.contains("front "), "the day's summary is shown");
+}
