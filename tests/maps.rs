@@ -261,3 +261,50 @@ fn the_series_viewer_steps_to_the_linked_day_in_headless_chromium() {
     assert!(linked.contains(r#"src="2020-02-08.svg""#));
     assert!(linked.contains("front "), "the day's summary is shown");
 }
+
+#[test]
+fn report_chart_draws_km_per_controller_as_svg_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["svg", "png"] {
+        let p = dir.path().join(format!("m5.{ext}"));
+        frontline()
+            .args([
+                "report",
+                "--road",
+                "M5",
+                "--from",
+                "2020-02-01",
+                "--to",
+                "2020-02-15",
+                "--chart",
+            ])
+            .arg(&p)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&p).unwrap();
+        if ext == "png" {
+            assert_eq!(png_size(&bytes), (1000, 500));
+        } else {
+            let s = String::from_utf8(bytes).unwrap();
+            assert!(s.contains("M5: km held per controller, 2020-02-01 to 2020-02-15"));
+            assert!(s.contains("Syrian government") && s.contains("Opposition (HTS and allies)"));
+            assert!(s.contains("<polyline"), "one line per controller");
+        }
+    }
+    frontline()
+        .current_dir(dir.path())
+        .args([
+            "report",
+            "--road",
+            "M5",
+            "--from",
+            "2020-02-01",
+            "--to",
+            "2020-02-15",
+            "--chart",
+            "c.pdf",
+        ])
+        .assert()
+        .code(2);
+    assert!(!dir.path().join("c.pdf").exists());
+}

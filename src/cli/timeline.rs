@@ -178,6 +178,7 @@ Examples:
   frontline report --road M5 --from 2020-01-20 --to 2020-03-10
   frontline report --road M5 --from 2020-01-20 --to 2020-03-10 --format json > m5-days.jsonl
   frontline report --road M5 --first-full government
+  frontline report --road M5 --from 2020-01-20 --to 2020-03-10 --chart m5-share.png
 
 Control model: a point on the road is held by whoever holds the nearest place
 with known control on that day (geodesic distance), if it is within the cutoff;
@@ -216,6 +217,10 @@ pub struct ReportArgs {
     /// Distance beyond which a place decides nothing, km.
     #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
     cutoff: f64,
+    /// With --from/--to: also draw km held per controller against date
+    /// (plotters) to this .svg or .png file.
+    #[arg(long, value_name = "FILE", requires = "from")]
+    chart: Option<PathBuf>,
 }
 
 fn no_road(t: &Theater, road: &str) -> Error {
@@ -318,6 +323,26 @@ pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
     if to < from {
         return Err(Error::Usage(format!("--to {to} is before --from {from}")));
     }
+    let chart_png = match &a.chart {
+        None => false,
+        Some(p) => match p
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("svg") => false,
+            Some("png") => true,
+            _ => {
+                return Err(Error::Usage(format!(
+                    "{}: unknown chart format; end the file name in .svg or .png",
+                    p.display()
+                )))
+            }
+        },
+    };
+    let mut days: Vec<Date> = Vec::new();
+    let mut kms: Vec<Vec<f64>> = Vec::new();
     let mut prev: Option<RoadReport> = None;
     let mut log = Vec::new();
     let mut ids: Vec<String> = t.factions.iter().map(|f| f.id.clone()).collect();
@@ -369,8 +394,34 @@ pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
             }
         }
         log.extend(ch);
+        days.push(d);
+        kms.push(r.totals.iter().map(|x| x.km).collect());
         prev = Some(r);
         d = d.add_days(1);
+    }
+    if let Some(path) = &a.chart {
+        use frontline::render::chart::{chart_png as png, chart_svg as svg, ChartSeries};
+        let series: Vec<ChartSeries> = ids
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| kms.iter().any(|k| k.get(*i).is_some_and(|&x| x > 0.0)))
+            .map(|(i, id)| ChartSeries {
+                name: t.controller_name(id),
+                color: t.controller_color(id),
+                km: kms
+                    .iter()
+                    .map(|k| k.get(i).copied().unwrap_or(0.0))
+                    .collect(),
+            })
+            .collect();
+        let title = format!("{}: km held per controller, {from} to {to}", a.road);
+        let bytes = if chart_png {
+            png(&title, &days, &series)?
+        } else {
+            svg(&title, &days, &series)?.into_bytes()
+        };
+        write_atomic(path, &bytes)?;
+        eprintln!("wrote {}", path.display());
     }
     if a.format == Format::Md {
         w(&mut out, "\n## Changes\n\n")?;

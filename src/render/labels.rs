@@ -60,10 +60,12 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 ///
 /// ```
 /// use frontline::render::labels::{place, Wanted};
-/// let w = |x| Wanted { at: (x, 50.0), r: 3.0, size: (60.0, 12.0) };
-/// // Two towns 10 px apart: only the first gets its label...
-/// let p = place(&[w(100.0), w(110.0), w(400.0)], &[], (500.0, 100.0));
-/// assert_eq!(p.iter().map(|l| l.index).collect::<Vec<_>>(), [0, 2]);
+/// // Eight towns on one spot: at most one label fits in each of the six
+/// // positions around it, and the lowest-ranked towns lose theirs.
+/// let w = Wanted { at: (250.0, 50.0), r: 3.0, size: (60.0, 12.0) };
+/// let p = place(&vec![w; 8], &[], (500.0, 100.0));
+/// assert_eq!(p[0].index, 0);
+/// assert!(p.len() <= 6);
 /// ```
 pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Placed> {
     let mut taken: Vec<Box2> = obstacles.to_vec();
@@ -116,4 +118,61 @@ pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Pl
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label_box(p: &Placed, w: &Wanted) -> Box2 {
+        let (tw, th) = w.size;
+        let x0 = if p.anchor == "start" { p.x } else { p.x - tw };
+        Box2 {
+            x0,
+            y0: p.y - th * 0.85,
+            x1: x0 + tw,
+            y1: p.y + th * 0.25,
+        }
+    }
+
+    #[test]
+    fn placed_labels_never_overlap_each_other_or_any_marker() {
+        let mut s = 1u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..50 {
+            let wanted: Vec<Wanted> = (0..60)
+                .map(|_| Wanted {
+                    at: (20.0 + 560.0 * rnd(), 20.0 + 360.0 * rnd()),
+                    r: 3.0 + 3.0 * rnd(),
+                    size: (30.0 + 90.0 * rnd(), 13.0),
+                })
+                .collect();
+            let placed = place(&wanted, &[], (600.0, 400.0));
+            assert!(!placed.is_empty());
+            let boxes: Vec<Box2> = placed
+                .iter()
+                .map(|p| label_box(p, &wanted[p.index]))
+                .collect();
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+                }
+                for w in &wanted {
+                    let m = Box2 {
+                        x0: w.at.0 - w.r,
+                        y0: w.at.1 - w.r,
+                        x1: w.at.0 + w.r,
+                        y1: w.at.1 + w.r,
+                    };
+                    assert!(!a.overlaps(&m), "label {a:?} covers a marker");
+                }
+                assert!(a.x0 >= 0.0 && a.y0 >= 0.0 && a.x1 <= 600.0 && a.y1 <= 400.0);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@
 //! directly gives one drawing path for both formats; plotters stays for
 //! charts.
 
+pub mod chart;
 mod frame;
 mod index_html;
 pub mod labels;

@@ -1,0 +1,65 @@
+//! Map benchmarks (divan): `cargo bench --bench map`.
+//!
+//! Targets (issue 5): one day's map (state, areas and SVG) in at most
+//! 50 ms; a 100-day series of SVGs in at most 5 s on 2 cores.
+
+use divan::{black_box, Bencher};
+use frontline::areas::AreaBuilder;
+use frontline::control::DEFAULT_CUTOFF_KM;
+use frontline::date::Date;
+use frontline::par::par_map;
+use frontline::render::{default_bbox, map_svg, svg_to_png, MapOptions};
+use frontline::theater::Theater;
+
+fn main() {
+    divan::main();
+}
+
+fn options(t: &Theater, date: Date) -> MapOptions {
+    MapOptions {
+        date,
+        bbox: Some(default_bbox(t, DEFAULT_CUTOFF_KM)),
+        width: 1600,
+        title: None,
+        cutoff_km: DEFAULT_CUTOFF_KM,
+    }
+}
+
+/// State, areas, front line and the SVG text of 2020-02-08 (1600 px wide).
+#[divan::bench(sample_count = 30)]
+fn one_day_svg(b: Bencher) {
+    let t = Theater::embedded().unwrap();
+    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
+    let opt = options(&t, "2020-02-08".parse().unwrap());
+    b.bench_local(|| map_svg(&t, &builder, black_box(&opt)).0.len());
+}
+
+/// The same day rasterised to PNG (resvg, embedded font).
+#[divan::bench(sample_count = 10)]
+fn one_day_png(b: Bencher) {
+    let t = Theater::embedded().unwrap();
+    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
+    let opt = options(&t, "2020-02-08".parse().unwrap());
+    let svg = map_svg(&t, &builder, &opt).0;
+    b.bench_local(|| svg_to_png(black_box(&svg)).unwrap().len());
+}
+
+/// 100 days (2019-12-19 onwards) of SVG maps, in parallel on all cores,
+/// written to a temporary folder.
+#[divan::bench(sample_count = 5)]
+fn hundred_day_series_svg(b: Bencher) {
+    let t = Theater::embedded().unwrap();
+    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
+    let d0: Date = "2019-12-19".parse().unwrap();
+    let days: Vec<Date> = (0..100).map(|i| d0.add_days(i)).collect();
+    let dir = std::env::temp_dir().join("frontline-bench-series");
+    std::fs::create_dir_all(&dir).unwrap();
+    b.bench_local(|| {
+        par_map(&days, |_, &d| {
+            let svg = map_svg(&t, &builder, &options(&t, d)).0;
+            frontline::error::write_atomic(&dir.join(format!("{d}.svg")), svg.as_bytes()).unwrap();
+        })
+        .len()
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}

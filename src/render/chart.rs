@@ -1,0 +1,121 @@
+//! The control-share chart: km of a road held per controller, day by day,
+//! drawn with plotters (SVG, or PNG with the embedded font).
+
+use super::FONT;
+use crate::date::Date;
+use crate::error::{Error, Result};
+use plotters::prelude::*;
+use std::sync::OnceLock;
+
+/// One line of the chart.
+#[derive(Debug, Clone)]
+pub struct ChartSeries {
+    /// Legend text.
+    pub name: String,
+    /// `#rrggbb`.
+    pub color: String,
+    /// km held on each day of the chart, in day order.
+    pub km: Vec<f64>,
+}
+
+fn rgb(hex: &str) -> RGBColor {
+    let h = hex.trim_start_matches('#');
+    let c = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|x| u8::from_str_radix(x, 16).ok())
+            .unwrap_or(0)
+    };
+    RGBColor(c(0), c(2), c(4))
+}
+
+fn font() {
+    static DONE: OnceLock<()> = OnceLock::new();
+    DONE.get_or_init(|| {
+        // The embedded font is valid; if plotters refused it, text would
+        // fall back to nothing rather than fail the chart.
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
+    });
+}
+
+fn draw<DB: DrawingBackend>(
+    root: DrawingArea<DB, plotters::coord::Shift>,
+    title: &str,
+    days: &[Date],
+    series: &[ChartSeries],
+) -> std::result::Result<(), String> {
+    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+    root.fill(&WHITE).map_err(e)?;
+    let ymax = series
+        .iter()
+        .flat_map(|s| s.km.iter().copied())
+        .fold(1.0f64, f64::max)
+        * 1.08;
+    let n = days.len().max(2) as i32;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 22))
+        .margin(16)
+        .margin_right(48)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
+        .build_cartesian_2d(0..n - 1, 0.0..ymax)
+        .map_err(e)?;
+    chart
+        .configure_mesh()
+        .x_labels(8)
+        .x_label_formatter(&|i| {
+            days.get(*i as usize)
+                .map_or(String::new(), |d| d.to_string())
+        })
+        .y_desc("km")
+        .draw()
+        .map_err(e)?;
+    for s in series {
+        let c = rgb(&s.color);
+        chart
+            .draw_series(LineSeries::new(
+                s.km.iter().enumerate().map(|(i, &k)| (i as i32, k)),
+                c.stroke_width(3),
+            ))
+            .map_err(e)?
+            .label(s.name.as_str())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(3)));
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .position(SeriesLabelPosition::UpperLeft)
+        .draw()
+        .map_err(e)?;
+    root.present().map_err(e)?;
+    Ok(())
+}
+
+/// The chart as SVG text.
+pub fn chart_svg(title: &str, days: &[Date], series: &[ChartSeries]) -> Result<String> {
+    font();
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (1000, 500)).into_drawing_area();
+        draw(root, title, days, series).map_err(|m| Error::Usage(format!("chart: {m}")))?;
+    }
+    Ok(out)
+}
+
+/// The chart as PNG bytes.
+pub fn chart_png(title: &str, days: &[Date], series: &[ChartSeries]) -> Result<Vec<u8>> {
+    font();
+    let (w, h) = (1000u32, 500u32);
+    let mut buf = vec![0u8; (w * h * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+        draw(root, title, days, series).map_err(|m| Error::Usage(format!("chart: {m}")))?;
+    }
+    let mut pm = resvg::tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| Error::Usage("chart: zero size".into()))?;
+    for (px, rgb) in pm.data_mut().chunks_exact_mut(4).zip(buf.chunks_exact(3)) {
+        px.copy_from_slice(&[rgb[0], rgb[1], rgb[2], 255]);
+    }
+    pm.encode_png()
+        .map_err(|e| Error::Usage(format!("chart: PNG encoding failed: {e}")))
+}
