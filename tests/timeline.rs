@@ -343,3 +343,66 @@ fn as_of_rule_holds_for_random_timelines() {
         }
     }
 }
+
+#[test]
+fn roads_export_then_import_is_byte_identical_and_reports_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let exported = frontline().args(["roads", "export"]).output().unwrap();
+    assert!(exported.status.success());
+    let e1 = dir.path().join("roads.geojson");
+    std::fs::write(&e1, &exported.stdout).unwrap();
+    // A theater folder like data/, with the imported roads.
+    let th = dir.path().join("theater");
+    let copy = |from: &std::path::Path, to: &std::path::Path| {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap();
+    };
+    let data = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
+    for f in [
+        "factions.csv",
+        "events.csv",
+        "boundaries/syria_adm0_ne10m.geojson",
+    ] {
+        copy(&data.join(f), &th.join(f));
+    }
+    for f in std::fs::read_dir(data.join("gazetteer")).unwrap() {
+        let f = f.unwrap().path();
+        copy(&f, &th.join("gazetteer").join(f.file_name().unwrap()));
+    }
+    let imported = th.join("roads/roads.geojson");
+    std::fs::create_dir_all(imported.parent().unwrap()).unwrap();
+    frontline()
+        .args(["roads", "import"])
+        .arg(&e1)
+        .arg("--out")
+        .arg(&imported)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&imported).unwrap(), exported.stdout);
+    let again = frontline()
+        .arg("--theater")
+        .arg(&th)
+        .args(["roads", "export"])
+        .output()
+        .unwrap();
+    assert_eq!(again.stdout, exported.stdout);
+    let report = |extra: &[&str]| {
+        let out = frontline()
+            .args(extra)
+            .args([
+                "report",
+                "--road",
+                "M5",
+                "--date",
+                "2020-02-08",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        json(&out.stdout)
+    };
+    let th_s = th.to_str().unwrap();
+    assert_eq!(report(&[]), report(&["--theater", th_s]));
+}

@@ -298,14 +298,20 @@ impl RoadNetwork {
     /// The network as a GeoJSON FeatureCollection (RFC 7946, 6 decimals),
     /// readable back by [`RoadNetwork::from_geojson`].
     pub fn to_geojson(&self) -> String {
-        let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
-        let mut first = true;
+        // Canonical form, independent of the order the graph was built in:
+        // each segment runs from the node with the smaller id, and segments
+        // are sorted by ref, then by their end ids. Importing this output and
+        // exporting again gives the same bytes.
+        let mut feats: Vec<(String, String, String, String)> = Vec::new();
         for e in self.graph.edge_references() {
             let s = e.weight();
-            let (a, b) = (&self.graph[e.source()], &self.graph[e.target()]);
-            let coords: Vec<String> = s
-                .line
-                .0
+            let (mut a, mut b) = (&self.graph[e.source()], &self.graph[e.target()]);
+            let mut pts: Vec<&Coord<f64>> = s.line.0.iter().collect();
+            if b.id < a.id {
+                std::mem::swap(&mut a, &mut b);
+                pts.reverse();
+            }
+            let coords: Vec<String> = pts
                 .iter()
                 .map(|c| format!("[{:.6},{:.6}]", c.x, c.y))
                 .collect();
@@ -316,17 +322,22 @@ impl RoadNetwork {
                 "km": (s.km * 1000.0).round() / 1000.0,
                 "source": s.source,
             });
-            if !first {
-                out.push_str(",\n");
-            }
-            first = false;
-            out.push_str(&format!(
-                "{{\"type\":\"Feature\",\"properties\":{props},\"geometry\":{{\"type\":\"LineString\",\"coordinates\":[{}]}}}}",
-                coords.join(",")
+            feats.push((
+                s.refs.join(";"),
+                a.id.clone(),
+                b.id.clone(),
+                format!(
+                    "{{\"type\":\"Feature\",\"properties\":{props},\"geometry\":{{\"type\":\"LineString\",\"coordinates\":[{}]}}}}",
+                    coords.join(",")
+                ),
             ));
         }
-        out.push_str("\n]}\n");
-        out
+        feats.sort();
+        let body: Vec<String> = feats.into_iter().map(|f| f.3).collect();
+        format!(
+            "{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n",
+            body.join(",\n")
+        )
     }
 
     /// One highway as an ordered line from its first node.
