@@ -377,3 +377,48 @@ fn state_json_ends_with_km2_per_faction_and_the_front_length() {
     assert!((last["front_km"].as_f64().unwrap() - a.front_km()).abs() < 0.01);
     assert!(a.front_km() > 0.0);
 }
+
+#[test]
+fn a_broken_country_outline_is_an_error_naming_the_file_and_feature() {
+    let dir = tempfile::tempdir().unwrap();
+    let th = dir.path();
+    let data = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
+    std::fs::create_dir_all(th.join("gazetteer")).unwrap();
+    std::fs::create_dir_all(th.join("boundaries")).unwrap();
+    for f in std::fs::read_dir(data.join("gazetteer")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, th.join("gazetteer").join(f.file_name().unwrap())).unwrap();
+    }
+    for f in ["factions.csv", "events.csv"] {
+        std::fs::copy(data.join(f), th.join(f)).unwrap();
+    }
+    std::fs::create_dir_all(th.join("roads")).unwrap();
+    std::fs::copy(
+        data.join("roads/waypoints.csv"),
+        th.join("roads/waypoints.csv"),
+    )
+    .unwrap();
+    // A self-intersecting ring (a bow tie).
+    std::fs::write(
+        th.join("boundaries/adm0.geojson"),
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Bow"},"geometry":{"type":"Polygon","coordinates":[[[35,35],[37,36],[37,35],[35,36],[35,35]]]}}]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("a.geojson");
+    let o = assert_cmd::Command::cargo_bin("frontline")
+        .unwrap()
+        .arg("--theater")
+        .arg(th)
+        .args(["areas", "--date", "2020-02-08", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("adm0.geojson") && err.contains("features[0].geometry"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    assert!(!out.exists());
+}

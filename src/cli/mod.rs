@@ -24,6 +24,10 @@ pub const EXIT_ERROR: i32 = 2;
 
 const AFTER_HELP: &str = "\
 Examples:
+  frontline map --date 2020-02-08 --out map.png
+  frontline series --from 2020-01-20 --to 2020-03-10 --out-dir maps/ --format svg,png
+  frontline export --out qgis/
+  frontline areas --date 2020-02-08 --out areas.geojson
   frontline resolve \"Maaret al-Noomane\" Saraqeb Lattaquié سراقب M5
   frontline resolve Souran --all --near 36.2,37.1
   frontline resolve Idleb --json | jq .lat
