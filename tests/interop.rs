@@ -369,3 +369,47 @@ fn map_svg_is_well_formed_renders_in_rsvg_and_escapes_a_hostile_place_name() {
         assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
     }
 }
+
+#[test]
+fn qgis_opens_the_areas_command_output() {
+    let Some(py) = qgis_python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let areas = dir.path().join("areas.geojson");
+    frontline()
+        .args(["areas", "--date", "2020-02-08", "--out"])
+        .arg(&areas)
+        .assert()
+        .success();
+    let front = dir.path().join("areas-front.geojson");
+    let out = std::process::Command::new(&py)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/qgis/check_layers.py"
+        ))
+        .arg("2020-02-08")
+        .arg(dir.path().join("qgis.png"))
+        .arg(&areas)
+        .arg(&front)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let r: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let layers = r["layers"].as_array().unwrap();
+    // 2020-02-08: a government and an opposition area, one front between them.
+    let counts: Vec<u64> = layers
+        .iter()
+        .map(|l| l["features"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [2, 1]);
+    for l in layers {
+        assert_eq!(l["valid"], true);
+        assert_eq!(l["crs"], "EPSG:4326");
+        assert_eq!(l["field_types"]["date"], "Date");
+    }
+    assert!(r["painted_samples"].as_u64().unwrap() > 100);
+}
