@@ -282,6 +282,15 @@ fn qgis_loads_the_export_styled_with_a_working_temporal_controller() {
             assert_eq!(l["class_attribute"], "controller", "{src}");
             assert_eq!(l["temporal_active"], true, "{src}");
             assert_eq!(l["field_types"]["valid_from"], "Date", "{src}");
+            let label = if name == "places" {
+                serde_json::json!("name")
+            } else {
+                serde_json::Value::Null
+            };
+            assert_eq!(
+                l["label_field"], label,
+                "{src}: places are labelled by name"
+            );
             assert_eq!(
                 l["features_on_date"].as_u64().unwrap() as usize,
                 valid_on(layer, date),

@@ -139,8 +139,11 @@ pub fn style(t: &Theater, geom: GeomKind, front: bool) -> String {
         GeomKind::LineString => 1,
         GeomKind::Polygon => 2,
     };
-    let mut o = String::from(
-        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\">\n",
+    // Points are labelled with their `name`, placed around the marker.
+    let labelled = geom == GeomKind::Point;
+    let mut o = format!(
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\" labelsEnabled=\"{}\">\n",
+        u8::from(labelled)
     );
     o.push_str(
         "  <temporal enabled=\"1\" mode=\"4\" startField=\"valid_from\" endField=\"valid_to\" limitMode=\"0\" accumulate=\"0\" durationField=\"\" durationUnit=\"min\" fixedDuration=\"0\" startExpression=\"to_datetime(&quot;valid_from&quot;)\" endExpression=\"coalesce(to_datetime(&quot;valid_to&quot;), make_datetime(9999,12,31,0,0,0))\">\n    <fixedRange>\n      <start></start>\n      <end></end>\n    </fixedRange>\n  </temporal>\n",
@@ -159,6 +162,15 @@ pub fn style(t: &Theater, geom: GeomKind, front: bool) -> String {
         symbol(&mut o, i, geom, c, v == "contested");
     }
     o.push_str("    </symbols>\n  </renderer-v2>\n");
+    if labelled {
+        o.push_str(concat!(
+            "  <labeling type=\"simple\">\n    <settings calloutType=\"simple\">\n",
+            "      <text-style fieldName=\"name\" isExpression=\"0\" fontFamily=\"DejaVu Sans\" fontSize=\"9\" fontSizeUnit=\"Point\" textColor=\"30,30,30,255\" textOpacity=\"1\">\n",
+            "        <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\" bufferOpacity=\"1\"/>\n",
+            "      </text-style>\n      <placement placement=\"6\" dist=\"1.5\" distUnits=\"MM\"/>\n",
+            "      <rendering obstacle=\"1\" scaleVisibility=\"0\" displayAll=\"0\"/>\n    </settings>\n  </labeling>\n",
+        ));
+    }
     let _ = writeln!(
         o,
         "  <layerGeometryType>{gtype}</layerGeometryType>\n</qgis>"

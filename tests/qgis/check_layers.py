@@ -64,6 +64,8 @@ for src in sources:
             "end_field": tp.endField(),
             "field_types": fields,
             "features_on_date": sum(1 for _ in layer.getFeatures(req)),
+            "label_field": layer.labeling().settings().fieldName
+            if layer.labelsEnabled() and layer.labeling() else None,
         })
         layers.append(layer)
     report["layers"].append(info)
