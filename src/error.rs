@@ -134,6 +134,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: the folder {} does not exist\n  hint: create it first, e.g. mkdir -p {}",
+            path.display(),
+            dir.display(),
+            dir.display()
+        )));
+    }
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let res = (|| {
         let mut f = std::fs::File::create(&tmp)?;

@@ -53,7 +53,22 @@ fn front_path(out: &Path) -> PathBuf {
     out.with_file_name(format!("{stem}-front.geojson"))
 }
 
+/// Say so on standard error when no place has a known controller on `date`
+/// (the map or areas would be empty), with the span the events cover.
+pub fn warn_if_nothing_known(t: &Theater, date: Date) {
+    if frontline::events::state_on(&t.events, date).is_empty() {
+        let first = t.events.iter().map(|e| e.date).min();
+        match first {
+            Some(f) => eprintln!(
+                "warning: no place has a known controller on {date}; the events start on {f}"
+            ),
+            None => eprintln!("warning: the theater has no events"),
+        }
+    }
+}
+
 pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
+    warn_if_nothing_known(t, a.date);
     let areas = areas_on(t, a.date, a.cutoff);
     if let Some(out) = &a.out {
         let front = a.front.clone().unwrap_or_else(|| front_path(out));

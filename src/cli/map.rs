@@ -127,6 +127,7 @@ pub(crate) fn write_day(
 
 pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
     let kind = kind_of(&a.out)?;
+    super::areas::warn_if_nothing_known(t, a.date);
     let builder = AreaBuilder::new(t, a.cutoff);
     let opt = MapOptions {
         date: a.date,
