@@ -1,6 +1,8 @@
 //! Control areas and the front line: geometry rules, hand-checked cases and
 //! agreement with the road model.
 
+mod common;
+use common::{copy_dir, data_dir, frontline};
 use frontline::areas::{AreaBuilder, Areas};
 use frontline::control::{ControlField, ControlPoint, DEFAULT_CUTOFF_KM};
 use frontline::date::Date;
@@ -314,8 +316,7 @@ fn the_same_inputs_give_byte_identical_files() {
     let dir = tempfile::tempdir().unwrap();
     let run = |name: &str| {
         let out = dir.path().join(name);
-        assert_cmd::Command::cargo_bin("frontline")
-            .unwrap()
+        frontline()
             .args(["areas", "--date", "2020-02-27", "--out"])
             .arg(&out)
             .assert()
@@ -350,8 +351,7 @@ fn the_same_inputs_give_byte_identical_files() {
 
 #[test]
 fn state_json_ends_with_km2_per_faction_and_the_front_length() {
-    let out = assert_cmd::Command::cargo_bin("frontline")
-        .unwrap()
+    let out = frontline()
         .args(["state", "--date", "2020-02-08", "--json"])
         .output()
         .unwrap();
@@ -382,22 +382,8 @@ fn state_json_ends_with_km2_per_faction_and_the_front_length() {
 fn a_broken_country_outline_is_an_error_naming_the_file_and_feature() {
     let dir = tempfile::tempdir().unwrap();
     let th = dir.path();
-    let data = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
-    std::fs::create_dir_all(th.join("gazetteer")).unwrap();
-    std::fs::create_dir_all(th.join("boundaries")).unwrap();
-    for f in std::fs::read_dir(data.join("gazetteer")).unwrap() {
-        let f = f.unwrap().path();
-        std::fs::copy(&f, th.join("gazetteer").join(f.file_name().unwrap())).unwrap();
-    }
-    for f in ["factions.csv", "events.csv"] {
-        std::fs::copy(data.join(f), th.join(f)).unwrap();
-    }
-    std::fs::create_dir_all(th.join("roads")).unwrap();
-    std::fs::copy(
-        data.join("roads/waypoints.csv"),
-        th.join("roads/waypoints.csv"),
-    )
-    .unwrap();
+    copy_dir(data_dir(), th);
+    // boundaries/adm0.geojson takes precedence over the Natural Earth file.
     // A self-intersecting ring (a bow tie).
     std::fs::write(
         th.join("boundaries/adm0.geojson"),
@@ -405,8 +391,7 @@ fn a_broken_country_outline_is_an_error_naming_the_file_and_feature() {
     )
     .unwrap();
     let out = dir.path().join("a.geojson");
-    let o = assert_cmd::Command::cargo_bin("frontline")
-        .unwrap()
+    let o = frontline()
         .arg("--theater")
         .arg(th)
         .args(["areas", "--date", "2020-02-08", "--out"])

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+mod common;
 
 fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
@@ -56,18 +56,8 @@ fn geoparse_finds_every_labelled_place_and_nothing_else() {
     let mut found: BTreeMap<(String, String), usize> = BTreeMap::new();
     for f in &files {
         let prefix = f.file_name().unwrap().to_string_lossy()[..3].to_string();
-        let out = Command::cargo_bin("frontline")
-            .unwrap()
-            .args(["geoparse", "--json"])
-            .arg(f)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let stdout = common::stdout_of(common::frontline().args(["geoparse", "--json"]).arg(f));
+        for line in stdout.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             let id = v["id"].as_str().unwrap().to_string();
             *found.entry((prefix.clone(), id)).or_default() += 1;

@@ -1,12 +1,10 @@
 //! `frontline geoparse` on fixtures written for these tests.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn frontline() -> Command {
-    Command::cargo_bin("frontline").unwrap()
-}
+mod common;
+use common::frontline;
 
 fn mentions(path: &str) -> Vec<Value> {
     let out = frontline()

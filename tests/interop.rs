@@ -4,29 +4,12 @@
 //! When a tool is missing the test says so and passes, unless
 //! `FRONTLINE_REQUIRE_TOOLS=1` (set by `.ci/run`, which installs them).
 
-use assert_cmd::Command;
 use frontline::output::layers::{timeline_layers, Layer};
 use frontline::theater::Theater;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn frontline() -> Command {
-    Command::cargo_bin("frontline").unwrap()
-}
-
-fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = std::process::Command::new(tool)
-        .args(probe)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("FRONTLINE_REQUIRE_TOOLS").is_none(),
-            "{tool} is required (FRONTLINE_REQUIRE_TOOLS is set) but missing: run .ci/run or apt-get install it"
-        );
-        eprintln!("SKIPPED: {tool} is not installed");
-    }
-    ok
-}
+mod common;
+use common::{copy_dir, data_dir, frontline, have_tool as have, stdout_of};
 
 fn export(dir: &Path) {
     frontline()
@@ -214,26 +197,32 @@ fn geojson_export_follows_rfc_7946_and_keeps_property_types_stable() {
     }
 }
 
-fn qgis_python() -> Option<PathBuf> {
-    let py = PathBuf::from("/usr/bin/python3");
-    let ok = std::process::Command::new(&py)
-        .args(["-c", "import qgis.core"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("FRONTLINE_REQUIRE_TOOLS").is_none(),
-            "QGIS (python3-qgis) is required (FRONTLINE_REQUIRE_TOOLS is set) but missing"
-        );
-        eprintln!("SKIPPED: python3-qgis is not installed");
-        return None;
-    }
-    Some(py)
+const QGIS_PYTHON: &str = "/usr/bin/python3";
+
+fn have_qgis() -> bool {
+    have(QGIS_PYTHON, &["-c", "import qgis.core"])
+}
+
+/// Run tests/qgis/check_layers.py on `sources` for `date`, rendering to
+/// `png`; its JSON report.
+fn qgis_report(date: &str, png: &Path, sources: &[String]) -> serde_json::Value {
+    let mut cmd = std::process::Command::new(QGIS_PYTHON);
+    cmd.arg(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/qgis/check_layers.py"
+    ))
+    .arg(date)
+    .arg(png)
+    .args(sources);
+    let stdout = stdout_of(&mut cmd.into());
+    serde_json::from_str(stdout.lines().last().unwrap()).unwrap()
 }
 
 #[test]
 fn qgis_loads_the_export_styled_with_a_working_temporal_controller() {
-    let Some(py) = qgis_python() else { return };
+    if !have_qgis() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     export(dir.path());
     let gpkg = dir.path().join("frontline.gpkg");
@@ -246,23 +235,7 @@ fn qgis_loads_the_export_styled_with_a_working_temporal_controller() {
     let png = dir.path().join("qgis.png");
     let want = layers();
     for date in ["2020-02-08", "2020-02-27"] {
-        let out = std::process::Command::new(&py)
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/qgis/check_layers.py"
-            ))
-            .arg(date)
-            .arg(&png)
-            .args(&sources)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        let r: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+        let r = qgis_report(date, &png, &sources);
         for l in r["layers"].as_array().unwrap() {
             let src = l["source"].as_str().unwrap();
             let name = ["places", "roads", "areas", "front"]
@@ -305,27 +278,11 @@ fn qgis_loads_the_export_styled_with_a_working_temporal_controller() {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
 #[test]
 fn map_svg_is_well_formed_renders_in_rsvg_and_escapes_a_hostile_place_name() {
     let dir = tempfile::tempdir().unwrap();
     let theater = dir.path().join("theater");
-    copy_dir(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data")),
-        &theater,
-    );
+    copy_dir(data_dir(), &theater);
     // A place whose name came from an article and contains markup.
     let sup = theater.join("gazetteer/supplement.csv");
     let mut s = std::fs::read_to_string(&sup).unwrap();
@@ -381,7 +338,9 @@ fn map_svg_is_well_formed_renders_in_rsvg_and_escapes_a_hostile_place_name() {
 
 #[test]
 fn qgis_opens_the_areas_command_output() {
-    let Some(py) = qgis_python() else { return };
+    if !have_qgis() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let areas = dir.path().join("areas.geojson");
     frontline()
@@ -390,24 +349,8 @@ fn qgis_opens_the_areas_command_output() {
         .assert()
         .success();
     let front = dir.path().join("areas-front.geojson");
-    let out = std::process::Command::new(&py)
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/qgis/check_layers.py"
-        ))
-        .arg("2020-02-08")
-        .arg(dir.path().join("qgis.png"))
-        .arg(&areas)
-        .arg(&front)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let r: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let sources = [areas.display().to_string(), front.display().to_string()];
+    let r = qgis_report("2020-02-08", &dir.path().join("qgis.png"), &sources);
     let layers = r["layers"].as_array().unwrap();
     // 2020-02-08: a government and an opposition area, one front between them.
     let counts: Vec<u64> = layers

@@ -1,12 +1,10 @@
 //! `frontline resolve` as a user runs it.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn frontline() -> Command {
-    Command::cargo_bin("frontline").unwrap()
-}
+mod common;
+use common::frontline;
 
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8(out.to_vec())

@@ -1,6 +1,5 @@
 //! Control timeline, road control and validation, as a user checks them.
 
-use assert_cmd::Command;
 use frontline::control::{ControlField, ControlPoint};
 use frontline::date::Date;
 use frontline::events::{state_on, Confidence, Event};
@@ -8,9 +7,8 @@ use frontline::roads::{line_km, point_at_km, stretches};
 use geo::{line_string, Distance, Geodesic, Point};
 use predicates::prelude::*;
 
-fn frontline() -> Command {
-    Command::cargo_bin("frontline").unwrap()
-}
+mod common;
+use common::frontline;
 
 fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).unwrap()
@@ -351,24 +349,10 @@ fn roads_export_then_import_is_byte_identical_and_reports_the_same() {
     assert!(exported.status.success());
     let e1 = dir.path().join("roads.geojson");
     std::fs::write(&e1, &exported.stdout).unwrap();
-    // A theater folder like data/, with the imported roads.
+    // A theater folder like data/; roads/roads.geojson takes precedence
+    // over the waypoints.
     let th = dir.path().join("theater");
-    let copy = |from: &std::path::Path, to: &std::path::Path| {
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(from, to).unwrap();
-    };
-    let data = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
-    for f in [
-        "factions.csv",
-        "events.csv",
-        "boundaries/syria_adm0_ne10m.geojson",
-    ] {
-        copy(&data.join(f), &th.join(f));
-    }
-    for f in std::fs::read_dir(data.join("gazetteer")).unwrap() {
-        let f = f.unwrap().path();
-        copy(&f, &th.join("gazetteer").join(f.file_name().unwrap()));
-    }
+    common::copy_dir(common::data_dir(), &th);
     let imported = th.join("roads/roads.geojson");
     std::fs::create_dir_all(imported.parent().unwrap()).unwrap();
     frontline()

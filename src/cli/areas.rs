@@ -45,7 +45,24 @@ pub fn areas_on(t: &Theater, date: Date, cutoff: f64) -> Areas {
     AreaBuilder::new(t, cutoff).build(&field)
 }
 
-fn front_path(out: &Path) -> PathBuf {
+/// Areas (MultiPolygon) to `out` and front lines (MultiLineString) to
+/// `front`: two files, because QGIS splits files that mix geometry types.
+pub fn write_geojson(
+    t: &Theater,
+    date: Date,
+    areas: &Areas,
+    out: &Path,
+    front: &Path,
+) -> Result<(), Error> {
+    write_atomic(out, collection(&area_features(t, date, areas)).as_bytes())?;
+    write_atomic(
+        front,
+        collection(&front_features(t, date, areas)).as_bytes(),
+    )
+}
+
+/// `<stem>-front.geojson` beside `out`.
+pub fn front_path(out: &Path) -> PathBuf {
     let stem = out
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -77,14 +94,7 @@ pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
                 "--front must differ from --out: areas and front line go to separate files".into(),
             ));
         }
-        write_atomic(
-            out,
-            collection(&area_features(t, a.date, &areas)).as_bytes(),
-        )?;
-        write_atomic(
-            &front,
-            collection(&front_features(t, a.date, &areas)).as_bytes(),
-        )?;
+        write_geojson(t, a.date, &areas, out, &front)?;
         eprintln!("wrote {} and {}", out.display(), front.display());
     }
     let mut rows: Vec<Vec<String>> = areas

@@ -1,12 +1,12 @@
 //! `frontline map`: one day's map as SVG, PNG or GeoJSON.
 
+use super::areas::front_path;
 use super::timeline::{cutoff_arg, date_arg};
 use super::EXIT_OK;
 use frontline::areas::{AreaBuilder, Areas};
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
-use frontline::output::geojson::{area_features, collection, front_features};
 use frontline::render::{map_svg, svg_to_png, MapOptions};
 use frontline::theater::Theater;
 use std::path::{Path, PathBuf};
@@ -48,6 +48,36 @@ pub(crate) fn width_arg(s: &str) -> Result<u32, String> {
     }
 }
 
+/// How a map is framed and drawn: shared by `map` and `series`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FrameArgs {
+    /// Map extent W,S,E,N in degrees (default: the theater's places and roads).
+    #[arg(long, value_parser = bbox_arg, allow_hyphen_values = true)]
+    pub bbox: Option<[f64; 4]>,
+    /// Width in px; the height follows from the extent.
+    #[arg(long, default_value_t = 1600, value_parser = width_arg)]
+    pub width: u32,
+    /// Title (the date is added).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// No place holds ground farther than this, km.
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    pub cutoff: f64,
+}
+
+impl FrameArgs {
+    /// The drawing options for one day (`bbox` overrides the flag's).
+    pub fn options(&self, date: Date, bbox: Option<[f64; 4]>) -> MapOptions {
+        MapOptions {
+            date,
+            bbox: bbox.or(self.bbox),
+            width: self.width,
+            title: self.title.clone(),
+            cutoff_km: self.cutoff,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct MapArgs {
     /// The day, YYYY-MM-DD.
@@ -56,18 +86,8 @@ pub struct MapArgs {
     /// Output file: .svg, .png or .geojson.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
-    /// Map extent W,S,E,N in degrees (default: the theater's places and roads).
-    #[arg(long, value_parser = bbox_arg, allow_hyphen_values = true)]
-    bbox: Option<[f64; 4]>,
-    /// Width in px; the height follows from the extent.
-    #[arg(long, default_value_t = 1600, value_parser = width_arg)]
-    width: u32,
-    /// Title (the date is added).
-    #[arg(long)]
-    title: Option<String>,
-    /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
-    cutoff: f64,
+    #[command(flatten)]
+    frame: FrameArgs,
 }
 
 /// Output formats of a map.
@@ -107,20 +127,7 @@ pub(crate) fn write_day(
     match kind {
         Kind::Svg => write_atomic(out, svg.as_bytes())?,
         Kind::Png => write_atomic(out, &svg_to_png(&svg)?)?,
-        Kind::GeoJson => {
-            let stem = out
-                .file_stem()
-                .map_or("map".into(), |s| s.to_string_lossy());
-            let front = out.with_file_name(format!("{stem}-front.geojson"));
-            write_atomic(
-                out,
-                collection(&area_features(t, opt.date, &areas)).as_bytes(),
-            )?;
-            write_atomic(
-                &front,
-                collection(&front_features(t, opt.date, &areas)).as_bytes(),
-            )?;
-        }
+        Kind::GeoJson => super::areas::write_geojson(t, opt.date, &areas, out, &front_path(out))?,
     }
     Ok(areas)
 }
@@ -128,15 +135,8 @@ pub(crate) fn write_day(
 pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
     let kind = kind_of(&a.out)?;
     super::areas::warn_if_nothing_known(t, a.date);
-    let builder = AreaBuilder::new(t, a.cutoff);
-    let opt = MapOptions {
-        date: a.date,
-        bbox: a.bbox,
-        width: a.width,
-        title: a.title,
-        cutoff_km: a.cutoff,
-    };
-    let _ = write_day(t, &builder, &opt, &a.out, kind)?;
+    let builder = AreaBuilder::new(t, a.frame.cutoff);
+    let _ = write_day(t, &builder, &a.frame.options(a.date, None), &a.out, kind)?;
     eprintln!("wrote {}", a.out.display());
     Ok(EXIT_OK)
 }

@@ -1,15 +1,14 @@
 //! `frontline series`: one map per day, in parallel, with a browsable index.
 
-use super::map::{bbox_arg, width_arg, write_day, Kind};
+use super::map::{write_day, FrameArgs, Kind};
 use super::progress::Progress;
-use super::timeline::{cutoff_arg, date_arg};
+use super::timeline::date_arg;
 use super::EXIT_OK;
 use frontline::areas::AreaBuilder;
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::par::par_map;
-use frontline::render::{default_bbox, index_html, IndexDay, MapOptions};
+use frontline::render::{default_bbox, index_html, IndexDay};
 use frontline::theater::Theater;
 use std::path::PathBuf;
 
@@ -46,18 +45,8 @@ pub struct SeriesArgs {
     /// Formats, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "svg")]
     format: Vec<Format>,
-    /// Map extent W,S,E,N in degrees (default: the theater's places and roads).
-    #[arg(long, value_parser = bbox_arg, allow_hyphen_values = true)]
-    bbox: Option<[f64; 4]>,
-    /// Width in px.
-    #[arg(long, default_value_t = 1600, value_parser = width_arg)]
-    width: u32,
-    /// Title (the date is added).
-    #[arg(long)]
-    title: Option<String>,
-    /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
-    cutoff: f64,
+    #[command(flatten)]
+    frame: FrameArgs,
 }
 
 /// At most this many days in one run (ten years).
@@ -78,8 +67,11 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     }
     std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::io(&a.out_dir, e))?;
     let days: Vec<Date> = (0..n).map(|i| a.from.add_days(i)).collect();
-    let builder = AreaBuilder::new(t, a.cutoff);
-    let bbox = a.bbox.unwrap_or_else(|| default_bbox(t, a.cutoff));
+    let builder = AreaBuilder::new(t, a.frame.cutoff);
+    let bbox = a
+        .frame
+        .bbox
+        .unwrap_or_else(|| default_bbox(t, a.frame.cutoff));
     let mut kinds: Vec<(Kind, &str)> = Vec::new();
     for f in &a.format {
         let k = match f {
@@ -93,13 +85,7 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     }
     let progress = Progress::new(days.len(), "days");
     let results = par_map(&days, |_, &date| -> Result<IndexDay, Error> {
-        let opt = MapOptions {
-            date,
-            bbox: Some(bbox),
-            width: a.width,
-            title: a.title.clone(),
-            cutoff_km: a.cutoff,
-        };
+        let opt = a.frame.options(date, Some(bbox));
         let mut summary = String::new();
         for (kind, ext) in &kinds {
             let out = a.out_dir.join(format!("{date}.{ext}"));
@@ -128,7 +114,7 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     let index: Vec<IndexDay> = results.into_iter().collect::<Result<_, _>>()?;
     let title = format!(
         "{} {} to {}",
-        a.title.as_deref().unwrap_or("Territorial control,"),
+        a.frame.title.as_deref().unwrap_or("Territorial control,"),
         a.from,
         a.to
     );

@@ -21,13 +21,8 @@ use std::fmt::Write;
 
 /// `#rrggbb` to QGIS's `r,g,b,a`.
 fn rgba(hex: &str, alpha: u8) -> String {
-    let h = hex.trim_start_matches('#');
-    let c = |i: usize| {
-        h.get(i..i + 2)
-            .and_then(|x| u8::from_str_radix(x, 16).ok())
-            .unwrap_or(0)
-    };
-    format!("{},{},{},{alpha}", c(0), c(2), c(4))
+    let (r, g, b) = crate::render::hex_rgb(hex);
+    format!("{r},{g},{b},{alpha}")
 }
 
 fn props(o: &mut String, kv: &[(&str, String)]) {

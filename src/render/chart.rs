@@ -19,13 +19,8 @@ pub struct ChartSeries {
 }
 
 fn rgb(hex: &str) -> RGBColor {
-    let h = hex.trim_start_matches('#');
-    let c = |i: usize| {
-        h.get(i..i + 2)
-            .and_then(|x| u8::from_str_radix(x, 16).ok())
-            .unwrap_or(0)
-    };
-    RGBColor(c(0), c(2), c(4))
+    let (r, g, b) = super::hex_rgb(hex);
+    RGBColor(r, g, b)
 }
 
 fn font() {

@@ -28,6 +28,22 @@ use crate::theater::Theater;
 use geo::{MultiLineString, MultiPolygon};
 use std::fmt::Write;
 
+/// `#rrggbb` to its red, green and blue (black if malformed; faction
+/// colours are checked when the factions file is read).
+///
+/// ```
+/// assert_eq!(frontline::render::hex_rgb("#c0392b"), (192, 57, 43));
+/// ```
+pub fn hex_rgb(hex: &str) -> (u8, u8, u8) {
+    let h = hex.trim_start_matches('#');
+    let c = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|x| u8::from_str_radix(x, 16).ok())
+            .unwrap_or(0)
+    };
+    (c(0), c(2), c(4))
+}
+
 /// What to draw.
 #[derive(Debug, Clone)]
 pub struct MapOptions {
