@@ -390,3 +390,105 @@ fn roads_export_then_import_is_byte_identical_and_reports_the_same() {
     let th_s = th.to_str().unwrap();
     assert_eq!(report(&[]), report(&["--theater", th_s]));
 }
+
+/// Government km on the M5, day by day, from `report --from --to --format json`.
+fn government_km(extra: &[&str], from: &str, to: &str) -> Vec<(String, f64, f64)> {
+    let out = common::stdout_of(frontline().args(extra).args([
+        "report", "--road", "M5", "--from", from, "--to", to, "--format", "json",
+    ]));
+    out.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let gov = v["totals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["controller"] == "government")
+                .unwrap()["km"]
+                .as_f64()
+                .unwrap();
+            (
+                v["date"].as_str().unwrap().to_string(),
+                gov,
+                v["length_km"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn m5_government_share_rises_to_full_falls_on_02_27_and_is_back_in_march() {
+    let days = government_km(&[], "2020-01-20", "2020-03-10");
+    assert_eq!(days.len(), 51);
+    let at = |d: &str| days.iter().find(|x| x.0 == d).unwrap();
+    let full = |d: &str| (at(d).1 - at(d).2).abs() < 0.01;
+    assert!(at("2020-01-20").1 < at("2020-02-08").1, "rising");
+    assert!(
+        !full("2020-02-10") && full("2020-02-11"),
+        "full on 2020-02-11"
+    );
+    // Saraqib changes hands on 2020-02-27: the stretch around it is lost...
+    assert!(
+        at("2020-02-27").1 < at("2020-02-26").1 - 10.0,
+        "falls on 2020-02-27"
+    );
+    // ...and retaken on 2020-03-02.
+    assert!(
+        at("2020-03-02").1 > at("2020-03-01").1 + 10.0,
+        "back on 2020-03-02"
+    );
+    assert!((at("2020-03-02").1 - at("2020-02-26").1).abs() < 0.01);
+}
+
+#[test]
+fn events_flag_replaces_the_theater_s_events_in_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("other.csv");
+    // One sourced event only: Saraqib held by the opposition.
+    std::fs::write(
+        &f,
+        "date,place,controller,confidence,source,note\n2020-01-01,Saraqib,opposition,claimed,https://example.org/other-events,test\n",
+    )
+    .unwrap();
+    let ours = government_km(
+        &["--events", f.to_str().unwrap()],
+        "2020-02-08",
+        "2020-02-08",
+    );
+    let default = government_km(&[], "2020-02-08", "2020-02-08");
+    assert_eq!(
+        ours[0].1, 0.0,
+        "no government place in the replacement events"
+    );
+    assert!(default[0].1 > 100.0);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `frontline report ... | head -1`: the pipe closes while frontline
+    // still writes (the output is far larger than a pipe buffer).
+    let bin = assert_cmd::cargo::cargo_bin("frontline");
+    let mut child = std::process::Command::new(bin)
+        .args([
+            "report",
+            "--road",
+            "M5",
+            "--from",
+            "2019-08-01",
+            "--to",
+            "2020-03-31",
+            "--format",
+            "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -71,7 +71,7 @@ pub fn run(gaz: &Gazetteer, a: Args) -> Result<i32, Error> {
                 matched: m.matched,
             };
             if a.json {
-                println!("{}", json(&r));
+                outln!("{}", json(&r));
             } else {
                 rows.push(vec![
                     file.clone(),

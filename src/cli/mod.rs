@@ -1,5 +1,30 @@
 //! Command-line parsing and dispatch.
 
+/// `print!` to standard output that treats a closed pipe (`frontline ... |
+/// head`) as the reader having seen enough: exit 0 instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($t)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
+/// `println!` with the same closed-pipe rule as [`out!`].
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod areas;
 mod export;
 mod geoparse;
@@ -106,6 +131,8 @@ pub fn run() -> i32 {
     let cli = Cli::parse();
     match dispatch(cli) {
         Ok(code) => code,
+        // A closed pipe (`frontline report ... | head`) is not an error.
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
             eprintln!("error: {e}");
             EXIT_ERROR

@@ -119,7 +119,7 @@ pub fn run(gaz: &Gazetteer, a: Args) -> Result<i32, Error> {
             missing = true;
             let sugg = gaz.suggest(q, 3);
             if a.json {
-                println!(
+                outln!(
                     "{}",
                     json(&Miss {
                         query: q,
@@ -150,7 +150,7 @@ pub fn run(gaz: &Gazetteer, a: Args) -> Result<i32, Error> {
         for (i, c) in cands.iter().take(take).enumerate() {
             let h = hit(q, a.all.then_some(i + 1), c);
             if a.json {
-                println!("{}", json(&h));
+                outln!("{}", json(&h));
             } else {
                 rows.push(vec![
                     q.clone(),

@@ -26,7 +26,7 @@ pub fn print(headers: &[&str], rows: &[Vec<String>]) {
                 s.extend(std::iter::repeat_n(' ', w - width(c) + 2));
             }
         }
-        println!("{}", s.trim_end());
+        outln!("{}", s.trim_end());
     };
     line(headers.to_vec());
     for r in rows {

@@ -57,7 +57,7 @@ pub fn events(t: &Theater, cmd: EventsCmd) -> Result<i32, Error> {
             let places: std::collections::BTreeSet<&str> =
                 ev.iter().map(|e| e.place.as_str()).collect();
             let (first, last) = (ev.first().map(|e| e.date), ev.last().map(|e| e.date));
-            println!(
+            outln!(
                 "{}: {} events, {} places{}: ok",
                 file.display(),
                 ev.len(),
@@ -154,7 +154,7 @@ pub fn state(t: &Theater, a: StateArgs) -> Result<i32, Error> {
             .iter()
             .map(|x| format!("{} {:.1} km²", x.controller, x.km2))
             .collect();
-        println!(
+        outln!(
             "\nareas (cutoff {} km): {}; front {:.1} km",
             a.cutoff,
             if parts.is_empty() {
@@ -510,13 +510,13 @@ pub fn route(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
         .map(|fac| parts.iter().all(|p| p["controller"] == fac.as_str()));
     let path: Vec<&str> = nodes.iter().map(|n| g[*n].name.as_str()).collect();
     if a.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"from": g[f].name, "to": g[to].name, "date": a.date, "km": (km * 1000.0).round() / 1000.0,
                 "path": path, "parts": parts, "faction": a.faction, "passable": passable})
         );
     } else {
-        println!(
+        outln!(
             "{} → {} on {}: {:.1} km via {}",
             g[f].name,
             g[to].name,
@@ -525,7 +525,7 @@ pub fn route(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
             path.join(" – ")
         );
         for p in &parts {
-            println!(
+            outln!(
                 "  {}–{} [{}] {:.1} km: {}{}",
                 p["segment_from"].as_str().unwrap_or(""),
                 p["segment_to"].as_str().unwrap_or(""),
@@ -538,7 +538,7 @@ pub fn route(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
             );
         }
         if let (Some(fac), Some(ok)) = (&a.faction, passable) {
-            println!("{} convoy can pass: {}", fac, if ok { "yes" } else { "no" });
+            outln!("{} convoy can pass: {}", fac, if ok { "yes" } else { "no" });
         }
     }
     Ok(if passable == Some(false) {
@@ -596,7 +596,7 @@ pub fn roads(t: &Theater, cmd: RoadsCmd) -> Result<i32, Error> {
             Ok(EXIT_OK)
         }
         RoadsCmd::Export => {
-            print!("{}", t.roads.to_geojson());
+            out!("{}", t.roads.to_geojson());
             Ok(EXIT_OK)
         }
     }
