@@ -73,7 +73,7 @@ fn the_map_shows_saraqib_in_the_holder_s_colour_with_furniture_and_attribution()
     );
     assert_ne!(marker_fill(&before, SARAQIB), marker_fill(&after, SARAQIB));
     for needle in [
-        "Territorial control — 2020-02-08",
+        "Territorial control — \u{200E}2020-02-08",
         "id=\"legend\"",
         "id=\"scale\"",
         "GeoNames (CC-BY 4.0)",

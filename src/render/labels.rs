@@ -41,7 +41,7 @@ pub struct Placed {
     pub x: f64,
     /// Baseline y, px.
     pub y: f64,
-    /// `start` or `end`.
+    /// `start`, `middle` or `end` (SVG `text-anchor`).
     pub anchor: &'static str,
 }
 
@@ -60,12 +60,12 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 ///
 /// ```
 /// use frontline::render::labels::{place, Wanted};
-/// // Eight towns on one spot: at most one label fits in each of the six
+/// // Ten towns on one spot: at most one label fits in each of the eight
 /// // positions around it, and the lowest-ranked towns lose theirs.
 /// let w = Wanted { at: (250.0, 50.0), r: 3.0, size: (60.0, 12.0) };
-/// let p = place(&vec![w; 8], &[], (500.0, 100.0));
+/// let p = place(&vec![w; 10], &[], (500.0, 100.0));
 /// assert_eq!(p[0].index, 0);
-/// assert!(p.len() <= 6);
+/// assert!(p.len() <= 8);
 /// ```
 pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Placed> {
     let mut taken: Vec<Box2> = obstacles.to_vec();
@@ -90,9 +90,15 @@ pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Pl
             (x + gap * 0.7, y + gap * 0.7 + th * 0.8, "start"),
             (x - gap * 0.7, y - gap * 0.7, "end"),
             (x - gap * 0.7, y + gap * 0.7 + th * 0.8, "end"),
+            (x, y - gap - 1.0, "middle"),
+            (x, y + gap + th * 0.85, "middle"),
         ];
         for (bx, by, anchor) in candidates {
-            let x0 = if anchor == "start" { bx } else { bx - tw };
+            let x0 = match anchor {
+                "start" => bx,
+                "middle" => bx - tw / 2.0,
+                _ => bx - tw,
+            };
             let b = Box2 {
                 x0: x0 - 1.0,
                 y0: by - th * 0.85,
@@ -126,7 +132,11 @@ mod tests {
 
     fn label_box(p: &Placed, w: &Wanted) -> Box2 {
         let (tw, th) = w.size;
-        let x0 = if p.anchor == "start" { p.x } else { p.x - tw };
+        let x0 = match p.anchor {
+            "start" => p.x,
+            "middle" => p.x - tw / 2.0,
+            _ => p.x - tw,
+        };
         Box2 {
             x0,
             y0: p.y - th * 0.85,

@@ -102,8 +102,10 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     let f = Frame::new(bbox, f64::from(opt.width));
     let (w, h) = (f.width, f.height);
     let mut o = String::new();
+    // U+200E (left-to-right mark) keeps the date's digits in order after
+    // a right-to-left title (Unicode bidi rule W2 would reorder them).
     let title = format!(
-        "{} — {}",
+        "{} — \u{200E}{}",
         opt.title.as_deref().unwrap_or("Territorial control"),
         opt.date
     );
@@ -171,6 +173,8 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
 
     // Highways coloured by holder.
     let mut shields = Vec::new();
+    // Road lines in pixels: labels keep off them.
+    let mut road_px: Vec<Vec<(f64, f64)>> = Vec::new();
     o.push_str(
         "<g id=\"roads\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n",
     );
@@ -178,6 +182,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         let Some(line) = t.roads.road_line(&road) else {
             continue;
         };
+        road_px.push(line.line.0.iter().map(|c| f.xy(c.x, c.y)).collect());
         let _ = writeln!(
             o,
             r##"<path d="{}" stroke="#ffffff" stroke-width="8"/>"##,
@@ -280,6 +285,22 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         y1: h,
     };
     let mut obstacles = vec![title_box, legend_box, foot_box];
+    for pl in &road_px {
+        for w in pl.windows(2) {
+            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+            let steps = ((x1 - x0).hypot(y1 - y0) / 5.0).ceil().max(1.0) as usize;
+            for k in 0..=steps {
+                let u = k as f64 / steps as f64;
+                let (x, y) = (x0 + u * (x1 - x0), y0 + u * (y1 - y0));
+                obstacles.push(labels::Box2 {
+                    x0: x - 2.5,
+                    y0: y - 2.5,
+                    x1: x + 2.5,
+                    y1: y + 2.5,
+                });
+            }
+        }
+    }
     for (name, (x, y)) in &shields {
         obstacles.push(labels::Box2 {
             x0: x - 18.0,
