@@ -362,6 +362,14 @@ fn qgis_opens_the_areas_command_output() {
         assert_eq!(l["valid"], true);
         assert_eq!(l["crs"], "EPSG:4326");
         assert_eq!(l["field_types"]["date"], "Date");
+        assert_eq!(
+            l["renderer"], "categorizedSymbol",
+            "the .qml beside it is applied"
+        );
+        assert_eq!(
+            l["temporal_active"], false,
+            "a single day has no validity period"
+        );
     }
     assert!(r["painted_samples"].as_u64().unwrap() > 100);
 }

@@ -46,7 +46,8 @@ pub fn areas_on(t: &Theater, date: Date, cutoff: f64) -> Areas {
 }
 
 /// Areas (MultiPolygon) to `out` and front lines (MultiLineString) to
-/// `front`: two files, because QGIS splits files that mix geometry types.
+/// `front`: two files, because QGIS splits files that mix geometry types;
+/// each with a same-name `.qml` style colouring by controller.
 pub fn write_geojson(
     t: &Theater,
     date: Date,
@@ -54,11 +55,18 @@ pub fn write_geojson(
     out: &Path,
     front: &Path,
 ) -> Result<(), Error> {
+    use frontline::output::layers::GeomKind;
+    use frontline::output::qml::style;
     write_atomic(out, collection(&area_features(t, date, areas)).as_bytes())?;
     write_atomic(
         front,
         collection(&front_features(t, date, areas)).as_bytes(),
-    )
+    )?;
+    // Same-name styles, which QGIS loads with the files.
+    let polygon = style(t, GeomKind::Polygon, false, false);
+    write_atomic(&out.with_extension("qml"), polygon.as_bytes())?;
+    let line = style(t, GeomKind::LineString, true, false);
+    write_atomic(&front.with_extension("qml"), line.as_bytes())
 }
 
 /// `<stem>-front.geojson` beside `out`.

@@ -59,7 +59,7 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
     let layers = timeline_layers(t, a.cutoff);
     let styles: Vec<(&str, String)> = layers
         .iter()
-        .map(|l| (l.name, qml::style(t, l.geom, l.name == "front")))
+        .map(|l| (l.name, qml::style(t, l.geom, l.name == "front", true)))
         .collect();
     for f in &a.format {
         match f {

@@ -79,9 +79,11 @@ pub fn front_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
             geometry: f.geometry.clone().into(),
             properties: props(json!({
                 "date": date,
+                "controller": format!("{}/{}", f.between.0, f.between.1),
+                "controller_name": format!("{} / {}", t.controller_name(&f.between.0), t.controller_name(&f.between.1)),
+                "color": crate::output::layers::FRONT_COLOR,
                 "side_a": f.between.0,
                 "side_b": f.between.1,
-                "between": format!("{} / {}", t.controller_name(&f.between.0), t.controller_name(&f.between.1)),
                 "length_km": round3(f.km),
             })),
         })

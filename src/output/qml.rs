@@ -102,7 +102,9 @@ fn symbol(o: &mut String, i: usize, geom: GeomKind, color: &str, hatched: bool) 
 
 /// The style for a layer of the given geometry: one category per faction,
 /// `contested` and `unknown` (or per front pair for the front layer).
-pub fn style(t: &Theater, geom: GeomKind, front: bool) -> String {
+/// `temporal` sets up the Temporal Controller from `valid_from`/`valid_to`
+/// (timeline exports); single-day files have no such fields.
+pub fn style(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> String {
     let mut cats: Vec<(String, String, String)> = Vec::new(); // value, label, colour
     if front {
         let ids: Vec<String> = t
@@ -140,9 +142,11 @@ pub fn style(t: &Theater, geom: GeomKind, front: bool) -> String {
         "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\" labelsEnabled=\"{}\">\n",
         u8::from(labelled)
     );
-    o.push_str(
+    if temporal {
+        o.push_str(
         "  <temporal enabled=\"1\" mode=\"4\" startField=\"valid_from\" endField=\"valid_to\" limitMode=\"0\" accumulate=\"0\" durationField=\"\" durationUnit=\"min\" fixedDuration=\"0\" startExpression=\"to_datetime(&quot;valid_from&quot;)\" endExpression=\"coalesce(to_datetime(&quot;valid_to&quot;), make_datetime(9999,12,31,0,0,0))\">\n    <fixedRange>\n      <start></start>\n      <end></end>\n    </fixedRange>\n  </temporal>\n",
     );
+    }
     o.push_str("  <renderer-v2 type=\"categorizedSymbol\" attr=\"controller\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\" referencescale=\"-1\">\n    <categories>\n");
     for (i, (v, l, _)) in cats.iter().enumerate() {
         let _ = writeln!(
