@@ -16,7 +16,7 @@ Examples:
   frontline map --date 2020-02-08 --out map.svg
   frontline map --date 2020-02-08 --out map.png --width 2000 --title \"Idlib offensive\"
   frontline map --date 2020-03-05 --out saraqib.png --bbox 36.4,35.6,37.1,36.1
-  frontline map --date 2020-02-08 --out areas.geojson   # + areas-front.geojson
+  frontline map --date 2020-02-08 --out areas.geojson   # + areas-front.geojson and .qml styles
 
 The format follows the extension: .svg, .png (rendered from the same SVG with
 an embedded font, so it needs no system fonts) or .geojson (areas and front
