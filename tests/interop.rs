@@ -32,16 +32,9 @@ fn valid_on(l: &Layer, date: &str) -> usize {
 }
 
 fn ogrinfo(path: &str) -> String {
-    let out = std::process::Command::new("ogrinfo")
-        .args(["-so", "-al", path])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "ogrinfo {path}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let mut cmd = std::process::Command::new("ogrinfo");
+    cmd.args(["-so", "-al", path]);
+    stdout_of(&mut cmd.into())
 }
 
 /// (layer name, geometry, feature count, valid_from type, valid_to type) per
@@ -321,17 +314,9 @@ fn map_svg_is_well_formed_renders_in_rsvg_and_escapes_a_hostile_place_name() {
     frontline::render::svg_to_png(&text).expect("well-formed SVG");
     if have("rsvg-convert", &["--version"]) {
         let png = dir.path().join("rsvg.png");
-        let out = std::process::Command::new("rsvg-convert")
-            .arg(&svg)
-            .arg("-o")
-            .arg(&png)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let mut cmd = std::process::Command::new("rsvg-convert");
+        cmd.arg(&svg).arg("-o").arg(&png);
+        stdout_of(&mut cmd.into());
         assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
     }
 }

@@ -249,22 +249,19 @@ fn the_series_viewer_steps_to_the_linked_day_in_headless_chromium() {
 #[test]
 fn report_chart_draws_km_per_controller_as_svg_and_png() {
     let dir = tempfile::tempdir().unwrap();
+    let chart = [
+        "report",
+        "--road",
+        "M5",
+        "--from",
+        "2020-02-01",
+        "--to",
+        "2020-02-15",
+        "--chart",
+    ];
     for ext in ["svg", "png"] {
         let p = dir.path().join(format!("m5.{ext}"));
-        frontline()
-            .args([
-                "report",
-                "--road",
-                "M5",
-                "--from",
-                "2020-02-01",
-                "--to",
-                "2020-02-15",
-                "--chart",
-            ])
-            .arg(&p)
-            .assert()
-            .success();
+        frontline().args(chart).arg(&p).assert().success();
         let bytes = std::fs::read(&p).unwrap();
         if ext == "png" {
             assert_eq!(png_size(&bytes), (1000, 500));
@@ -277,17 +274,8 @@ fn report_chart_draws_km_per_controller_as_svg_and_png() {
     }
     frontline()
         .current_dir(dir.path())
-        .args([
-            "report",
-            "--road",
-            "M5",
-            "--from",
-            "2020-02-01",
-            "--to",
-            "2020-02-15",
-            "--chart",
-            "c.pdf",
-        ])
+        .args(chart)
+        .arg("c.pdf")
         .assert()
         .code(2);
     assert!(!dir.path().join("c.pdf").exists());
