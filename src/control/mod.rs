@@ -1,4 +1,4 @@
-//! The nearest-place rule, shared by road control and (later) control areas.
+//! The nearest-place rule, shared by road control and control areas.
 //!
 //! A point is held by whoever holds the nearest place with known control on
 //! that day, measured by geodesic distance on the WGS84 ellipsoid, if that

@@ -1,4 +1,4 @@
-//! File outputs: GeoJSON layers (and, later, GeoPackage and styles).
+//! File outputs: GeoJSON layers, the timeline layers, GeoPackage and QGIS styles.
 //!
 //! Every writer here is deterministic: the same inputs give byte-identical
 //! files. Write them with [`crate::error::write_atomic`], so a failed run
