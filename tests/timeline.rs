@@ -492,3 +492,61 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn between_answers_who_holds_the_m5_between_saraqib_and_maarat() {
+    let report = |date: &str| -> serde_json::Value {
+        json(
+            common::stdout_of(frontline().args([
+                "report",
+                "--road",
+                "M5",
+                "--between",
+                "Saraqeb",
+                "Maaret al-Noomane",
+                "--date",
+                date,
+                "--format",
+                "json",
+            ]))
+            .as_bytes(),
+        )
+    };
+    let before = report("2020-01-27");
+    let after = report("2020-02-08");
+    // The stretch is the graph's Saraqib – Maarat al-Numan segment.
+    let seg = frontline::theater::Theater::embedded()
+        .unwrap()
+        .roads
+        .road_line("M5")
+        .unwrap()
+        .nodes;
+    let km = |name: &str| seg.iter().find(|n| n.1 == name).unwrap().0;
+    let want = km("Ma‘arrat an Nu‘mān") - km("Sarāqib");
+    assert!((before["length_km"].as_f64().unwrap() - want).abs() < 0.01);
+    let stretches = after["stretches"].as_array().unwrap();
+    assert_eq!(stretches[0]["from"], "Sarāqib");
+    assert_eq!(stretches.last().unwrap()["to"], "Ma‘arrat an Nu‘mān");
+    let gov = |v: &serde_json::Value| v["totals"][0]["km"].as_f64().unwrap();
+    assert_eq!(before["totals"][0]["controller"], "government");
+    assert_eq!(gov(&before), 0.0, "all opposition before Maarat fell");
+    assert!(
+        (gov(&after) - want).abs() < 0.01,
+        "all government once Saraqib fell"
+    );
+    // A town that is not on the road is a usage error with the road's towns.
+    frontline()
+        .args([
+            "report",
+            "--road",
+            "M5",
+            "--between",
+            "Saraqib",
+            "Idlib",
+            "--date",
+            "2020-02-08",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("the M5 passes"));
+}

@@ -5,7 +5,7 @@ use frontline::control::{ControlField, DEFAULT_CUTOFF_KM};
 use frontline::date::Date;
 use frontline::error::{read_utf8, write_atomic, Error};
 use frontline::events::{parse_events, state_on};
-use frontline::report::{changes, report_with, road_report, RoadReport};
+use frontline::report::{changes, report_with, RoadReport};
 use frontline::roads::{stretches, RoadNetwork};
 use frontline::theater::Theater;
 use std::io::Write;
@@ -173,6 +173,7 @@ pub fn state(t: &Theater, a: StateArgs) -> Result<i32, Error> {
 pub const REPORT_HELP: &str = "\
 Examples:
   frontline report --road M5 --date 2020-02-08
+  frontline report --road M5 --between Saraqib \"Maarat al-Numan\" --date 2020-02-08
   frontline report --road M5 --date 2020-02-08 --format json | jq .totals
   frontline report --road M4 --date 2020-03-10 --format csv > m4.csv
   frontline report --road M5 --from 2020-01-20 --to 2020-03-10
@@ -217,6 +218,10 @@ pub struct ReportArgs {
     /// Distance beyond which a place decides nothing, km.
     #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
     cutoff: f64,
+    /// Only the stretch between these two towns on the road, e.g.
+    /// --between Saraqib "Maarat al-Numan".
+    #[arg(long, num_args = 2, value_names = ["TOWN", "TOWN"])]
+    between: Option<Vec<String>>,
     /// With --from/--to: also draw km held per controller against date
     /// (plotters) to this .svg or .png file.
     #[arg(long, value_name = "FILE", requires = "from")]
@@ -231,10 +236,16 @@ fn no_road(t: &Theater, road: &str) -> Error {
 }
 
 pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
-    let line = t
-        .roads
-        .road_line(&a.road)
-        .ok_or_else(|| no_road(t, &a.road))?;
+    let line = match &a.between {
+        Some(towns) => t
+            .roads
+            .road_between(&t.gazetteer, &a.road, &towns[0], &towns[1])
+            .map_err(Error::Usage)?,
+        None => t
+            .roads
+            .road_line(&a.road)
+            .ok_or_else(|| no_road(t, &a.road))?,
+    };
     let mut out = std::io::stdout().lock();
     let w = |out: &mut std::io::StdoutLock<'_>, s: &str| {
         out.write_all(s.as_bytes())
@@ -283,7 +294,7 @@ pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
                         &mut out,
                         &format!(
                             "{}\n",
-                            serde_json::json!({"road": a.road, "faction": f, "first_full": d, "length_km": r.length_km, "deciding_places": decided})
+                            serde_json::json!({"road": line.road, "faction": f, "first_full": d, "length_km": r.length_km, "deciding_places": decided})
                         ),
                     )?,
                     _ => w(&mut out, &format!("{d}\n"))?,
@@ -297,18 +308,19 @@ pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
                 &mut out,
                 &format!(
                     "{}\n",
-                    serde_json::json!({"road": a.road, "faction": f, "first_full": null})
+                    serde_json::json!({"road": line.road, "faction": f, "first_full": null})
                 ),
             )?,
             _ => eprintln!(
                 "{f} never held the whole {} between {from} and {to}",
-                a.road
+                line.road
             ),
         }
         return Ok(EXIT_NOT_FOUND);
     }
     if let Some(d) = a.date {
-        let r = road_report(t, &a.road, d, a.cutoff).ok_or_else(|| no_road(t, &a.road))?;
+        let field = ControlField::on(&t.events, &t.gazetteer, d, a.cutoff);
+        let r = report_with(t, &line, &field, d);
         let s = match a.format {
             Format::Md => r.to_markdown(t),
             Format::Csv => r.to_csv(),
@@ -358,7 +370,7 @@ pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
         head.push_str("|\n");
         w(
             &mut out,
-            &format!("# {} from {from} to {to}\n\n{head}", a.road),
+            &format!("# {} from {from} to {to}\n\n{head}", line.road),
         )?;
     } else if a.format == Format::Csv {
         w(&mut out, "date,road,controller,km,percent\n")?;
@@ -382,7 +394,7 @@ pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
                         &mut out,
                         &format!(
                             "{d},{},{},{:.3},{:.2}\n",
-                            a.road, x.controller, x.km, x.percent
+                            line.road, x.controller, x.km, x.percent
                         ),
                     )?;
                 }
@@ -414,7 +426,7 @@ pub fn report(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
                     .collect(),
             })
             .collect();
-        let title = format!("{}: km held per controller, {from} to {to}", a.road);
+        let title = format!("{}: km held per controller, {from} to {to}", line.road);
         let bytes = if chart_png {
             png(&title, &days, &series)?
         } else {

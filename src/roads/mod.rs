@@ -400,6 +400,67 @@ impl RoadNetwork {
         })
     }
 
+    /// The part of a highway between two towns on it, in road order, with
+    /// km counted from the first of them. The towns are any name or id the
+    /// gazetteer resolves to a node of that road.
+    pub fn road_between(
+        &self,
+        gaz: &Gazetteer,
+        road: &str,
+        a: &str,
+        b: &str,
+    ) -> std::result::Result<RoadLine, String> {
+        let line = self
+            .road_line(road)
+            .ok_or_else(|| format!("no road `{road}` in the theater"))?;
+        let at = |town: &str| -> std::result::Result<(f64, String), String> {
+            let towns = || {
+                line.nodes
+                    .iter()
+                    .map(|n| n.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let n = self.find_node(gaz, town).ok_or_else(|| {
+                format!(
+                    "`{town}` is not a town of the road graph\n  hint: the {road} passes {}",
+                    towns()
+                )
+            })?;
+            let name = &self.graph[n].name;
+            line.nodes
+                .iter()
+                .find(|(_, nm)| nm == name)
+                .map(|(km, nm)| (*km, nm.clone()))
+                .ok_or_else(|| {
+                    format!(
+                        "`{town}` is not on the {road}\n  hint: the {road} passes {}",
+                        towns()
+                    )
+                })
+        };
+        let (ka, na) = at(a)?;
+        let (kb, nb) = at(b)?;
+        if ka == kb {
+            return Err(format!("`{a}` and `{b}` are the same point of the {road}"));
+        }
+        let ((lo, nlo), (hi, nhi)) = if ka < kb {
+            ((ka, na), (kb, nb))
+        } else {
+            ((kb, nb), (ka, na))
+        };
+        Ok(RoadLine {
+            road: format!("{road} {nlo}–{nhi}"),
+            line: sub_line(&line.line, lo, hi),
+            nodes: line
+                .nodes
+                .iter()
+                .filter(|(km, _)| *km >= lo - 1e-9 && *km <= hi + 1e-9)
+                .map(|(km, nm)| (km - lo, nm.clone()))
+                .collect(),
+        })
+    }
+
     /// The node for a town name or id.
     pub fn find_node(&self, gaz: &Gazetteer, name: &str) -> Option<NodeIndex> {
         if let Some(n) = self.node_by_id(name) {
