@@ -7,17 +7,8 @@ mod common;
 use common::frontline;
 
 fn mentions(path: &str) -> Vec<Value> {
-    let out = frontline()
-        .args(["geoparse", "--json", path])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
+    let stdout = common::stdout_of(frontline().args(["geoparse", "--json", path]));
+    stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()

@@ -184,17 +184,12 @@ fn another_geonames_dump_can_be_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("mini.txt");
     std::fs::write(&f, geonames_row("1", "Testville", "35.5")).unwrap();
-    let out = frontline()
-        .args(["resolve", "Testvile", "--json", "--gazetteer"])
-        .arg(&f)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = common::stdout_of(
+        frontline()
+            .args(["resolve", "Testvile", "--json", "--gazetteer"])
+            .arg(&f),
     );
-    assert_eq!(json_lines(&out.stdout)[0]["id"], "1");
+    assert_eq!(json_lines(stdout.as_bytes())[0]["id"], "1");
 }
 
 #[test]

@@ -15,13 +15,7 @@ fn json(out: &[u8]) -> serde_json::Value {
 }
 
 fn state_of(date: &str, id: &str) -> Option<String> {
-    let out = frontline()
-        .args(["state", "--json", "--date", date])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
+    common::stdout_of(frontline().args(["state", "--json", "--date", date]))
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
         .find(|v| v["id"] == id)
@@ -31,58 +25,38 @@ fn state_of(date: &str, id: &str) -> Option<String> {
 #[test]
 fn saraqib_changes_hands_as_the_sources_say() {
     let saraqib = "164816";
-    assert_eq!(
-        state_of("2020-02-07", saraqib).as_deref(),
-        Some("contested")
-    );
-    assert_eq!(
-        state_of("2020-02-08", saraqib).as_deref(),
-        Some("government")
-    );
-    assert_eq!(
-        state_of("2020-02-27", saraqib).as_deref(),
-        Some("turkish-backed")
-    );
-    assert_eq!(
-        state_of("2020-03-01", saraqib).as_deref(),
-        Some("turkish-backed")
-    );
-    assert_eq!(
-        state_of("2020-03-02", saraqib).as_deref(),
-        Some("government")
-    );
-    assert_eq!(
-        state_of("2020-01-27", "167611").as_deref(),
-        Some("opposition")
-    );
-    assert_eq!(
-        state_of("2020-01-28", "167611").as_deref(),
-        Some("government")
-    );
+    let maarat = "167611";
+    for (date, place, want) in [
+        ("2020-02-07", saraqib, "contested"),
+        ("2020-02-08", saraqib, "government"),
+        ("2020-02-27", saraqib, "turkish-backed"),
+        ("2020-03-01", saraqib, "turkish-backed"),
+        ("2020-03-02", saraqib, "government"),
+        ("2020-01-27", maarat, "opposition"),
+        ("2020-01-28", maarat, "government"),
+    ] {
+        assert_eq!(
+            state_of(date, place).as_deref(),
+            Some(want),
+            "{place} on {date}"
+        );
+    }
     // before any event: unknown, so not listed
     assert_eq!(state_of("2019-01-01", saraqib), None);
 }
 
 #[test]
 fn m5_report_json_has_the_documented_shape_and_adds_up() {
-    let out = frontline()
-        .args([
-            "report",
-            "--road",
-            "M5",
-            "--date",
-            "2020-02-08",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v = json(&out.stdout);
+    let stdout = common::stdout_of(frontline().args([
+        "report",
+        "--road",
+        "M5",
+        "--date",
+        "2020-02-08",
+        "--format",
+        "json",
+    ]));
+    let v = json(stdout.as_bytes());
     assert_eq!(v["road"], "M5");
     assert_eq!(v["date"], "2020-02-08");
     let len = v["length_km"].as_f64().unwrap();
@@ -113,22 +87,18 @@ fn first_full_government_m5_is_the_sohr_date() {
 
 #[test]
 fn daily_series_logs_the_saraqib_change() {
-    let out = frontline()
-        .args([
-            "report",
-            "--road",
-            "M5",
-            "--from",
-            "2020-02-06",
-            "--to",
-            "2020-02-09",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let days: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
+    let stdout = common::stdout_of(frontline().args([
+        "report",
+        "--road",
+        "M5",
+        "--from",
+        "2020-02-06",
+        "--to",
+        "2020-02-09",
+        "--format",
+        "json",
+    ]));
+    let days: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
