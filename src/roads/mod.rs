@@ -208,6 +208,7 @@ impl RoadNetwork {
     /// a shared way). Line ends that meet (to 1e-5°, about 1 m) become one
     /// node; nodes are named after the gazetteer town within 2 km.
     pub fn from_geojson(text: &str, file: &str, gaz: &Gazetteer) -> Result<RoadNetwork> {
+        let text = crate::geo_input::strip_bom(text);
         let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
             Error::input(file, None, None, format!("not GeoJSON: {e}"))
                 .with_hint("export the roads as a GeoJSON FeatureCollection of LineStrings")
@@ -235,6 +236,10 @@ impl RoadNetwork {
                 continue;
             }
             let Some(g) = &f.geometry else { continue };
+            crate::geo_input::check_geometry(g).map_err(|e| {
+                Error::input(file, None, Some(&at), e)
+                    .with_hint("positions are [longitude, latitude] in WGS84 degrees")
+            })?;
             let geom: geo::Geometry<f64> = g.try_into().map_err(|e: geojson::Error| {
                 Error::input(file, None, Some(&at), format!("broken geometry: {e}"))
                     .with_hint("each road feature needs a valid LineString")
@@ -519,5 +524,27 @@ fn node_at(c: Coord<f64>, gaz: &Gazetteer) -> Node {
             name: format!("{:.4},{:.4}", c.y, c.x),
             at,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::embedded().unwrap()
+    }
+
+    #[test]
+    fn short_positions_are_an_error_not_a_panic() {
+        for coords in ["[[36.7],[36.8]]", "[[36.7,35.1],[]]", "[[36.7,35.1],[36.8,95]]"] {
+            let t = format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"ref":"M5"}},"geometry":{{"type":"LineString","coordinates":{coords}}}}}]}}"#
+            );
+            let e = RoadNetwork::from_geojson(&t, "roads.geojson", &gaz())
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("roads.geojson") && e.contains("feature 0"), "{e}");
+        }
     }
 }
