@@ -47,11 +47,32 @@ impl fmt::Display for InputError {
         if let Some(field) = &self.field {
             write!(f, ": field `{field}`")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", shorten(&self.message, MAX_MESSAGE))?;
         if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
+            write!(f, "\n  hint: {}", shorten(h, MAX_MESSAGE))?;
         }
         Ok(())
+    }
+}
+
+/// Longest message or hint shown, in characters: a 1 MB value from a file
+/// is not echoed back in full.
+pub const MAX_MESSAGE: usize = 400;
+
+/// `s` cut to at most `max` characters, saying how much was left out.
+///
+/// ```
+/// use frontline::error::shorten;
+/// assert_eq!(shorten("abc", 5), "abc");
+/// assert_eq!(shorten(&"x".repeat(10), 4), "xxxx… (6 more characters)");
+/// ```
+pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => s.into(),
+        Some((cut, _)) => {
+            let more = s[cut..].chars().count();
+            format!("{}… ({more} more characters)", &s[..cut]).into()
+        }
     }
 }
 
@@ -119,8 +140,41 @@ pub fn utf8_or_error(bytes: Vec<u8>, file: &str) -> Result<String> {
             None,
             format!("not valid UTF-8 (first bad byte at offset {valid})"),
         )
-        .with_hint("save the file as UTF-8, e.g. `iconv -f WINDOWS-1256 -t UTF-8 FILE > FILE.utf8`")
+        .with_hint(format!(
+            "save the file as UTF-8, e.g. `iconv -f {} -t UTF-8 FILE > FILE.utf8`{}",
+            guess_encoding(&bytes[valid..]),
+            " (WINDOWS-1252 suits accented Latin-script text, WINDOWS-1256 Arabic)"
+        ))
     })
+}
+
+/// The likelier single-byte encoding of non-UTF-8 text: Arabic in
+/// WINDOWS-1256 comes as runs of high bytes (whole words), accented Latin
+/// text in Latin-1/WINDOWS-1252 as single high bytes between ASCII letters.
+fn guess_encoding(bytes: &[u8]) -> &'static str {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut lone, mut runs) = (0usize, 0usize);
+    let mut i = 0;
+    while i < sample.len() {
+        if sample[i] >= 0x80 {
+            let start = i;
+            while i < sample.len() && sample[i] >= 0x80 {
+                i += 1;
+            }
+            if i - start >= 3 {
+                runs += 1;
+            } else {
+                lone += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if runs > lone {
+        "WINDOWS-1256"
+    } else {
+        "WINDOWS-1252"
+    }
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a
@@ -154,4 +208,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_gets_a_windows_1252_hint_and_arabic_a_windows_1256_one() {
+        // "Lattaquié, Alep" in Latin-1.
+        let e = utf8_or_error(b"name\nLattaqui\xe9, Alep\n".to_vec(), "l.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("l.csv:2") && e.contains("-f WINDOWS-1252"), "{e}");
+        // "سراقب" in WINDOWS-1256.
+        let e = utf8_or_error(b"name\n\xd3\xd1\xc7\xde\xc8\n".to_vec(), "a.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("-f WINDOWS-1256"), "{e}");
+    }
+
+    #[test]
+    fn a_huge_value_is_not_echoed_in_full() {
+        let name = "A".repeat(1 << 20);
+        let e = Error::input("e.csv", Some(2), Some("place"), format!("no place `{name}`"))
+            .with_hint(format!("did you mean {name}"))
+            .to_string();
+        assert!(e.len() < 2 * MAX_MESSAGE + 200, "{}", e.len());
+        assert!(e.contains("more characters"), "{e}");
+    }
 }

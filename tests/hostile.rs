@@ -63,3 +63,76 @@ fn an_empty_or_polygonless_boundary_file_is_an_error() {
         &["adm0.geojson", "no Polygon"],
     );
 }
+
+/// `events check` on an events file written into a temporary folder.
+fn check_events(body: &str, wants: &[&str]) -> String {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("events.csv");
+    std::fs::write(&f, body).unwrap();
+    fails_with(&["events", "check", s(&f)], wants)
+}
+
+const HEADER: &str = "date,place,controller,confidence,source,note\n";
+
+#[test]
+fn an_unterminated_quote_in_events_is_an_error_not_one_event() {
+    check_events(
+        &format!(
+            "{HEADER}2020-02-06,Saraqib,government,confirmed,https://example.org/a,\"opened\n\
+             2020-02-07,Idlib,opposition,confirmed,https://example.org/b,x\n\
+             2020-02-08,Aleppo,government,confirmed,https://example.org/c,y\n"
+        ),
+        &["events.csv:2", "never closed", "hint"],
+    );
+}
+
+#[test]
+fn events_csv_mistakes_get_hints() {
+    check_events(
+        "date;place;controller;confidence;source;note\n2020-02-06;Saraqib;government;confirmed;https://example.org/a;\n",
+        &["events.csv:1", "separated by `;`"],
+    );
+    check_events(
+        "Date,Place,Controller,Confidence,Source,Note\n2020-02-06,Saraqib,government,confirmed,https://example.org/a,\n",
+        &["rename `Date` to `date`"],
+    );
+    check_events("# nothing but a comment\n", &["no header line"]);
+    check_events(
+        &format!("{HEADER}2020-02-06,Saraqib,government,high,https://example.org/a,\n"),
+        &["events.csv:2", "confidence", "`confirmed`", "high", "`claimed`", "medium, low"],
+    );
+}
+
+#[test]
+fn a_road_is_not_an_event_place() {
+    check_events(
+        &format!("{HEADER}2020-02-06,M5,government,confirmed,https://example.org/a,\n"),
+        &["events.csv:2", "field `place`", "is a road"],
+    );
+}
+
+#[test]
+fn a_huge_place_name_is_not_echoed_in_full() {
+    let name = "Q".repeat(1 << 20);
+    let err = check_events(
+        &format!("{HEADER}2020-02-06,{name},government,confirmed,https://example.org/a,\n"),
+        &["events.csv:2", "more characters"],
+    );
+    assert!(err.len() < 20_000, "{} bytes of error", err.len());
+}
+
+#[test]
+fn duplicate_gazetteer_ids_name_the_file_and_line() {
+    let t = theater();
+    let sup = t.path().join("gazetteer/supplement.csv");
+    let mut text = std::fs::read_to_string(&sup).unwrap();
+    let row = text.lines().find(|l| l.starts_with("road:M5,")).unwrap().to_string();
+    text.push_str(&row);
+    text.push('\n');
+    let line = text.lines().count();
+    std::fs::write(&sup, text).unwrap();
+    fails_with(
+        &["--theater", s(t.path()), "resolve", "Saraqib"],
+        &[&format!("supplement.csv:{line}"), "duplicate place id `road:M5`", "first at"],
+    );
+}
