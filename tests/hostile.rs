@@ -136,3 +136,34 @@ fn duplicate_gazetteer_ids_name_the_file_and_line() {
         &[&format!("supplement.csv:{line}"), "duplicate place id `road:M5`", "first at"],
     );
 }
+
+#[test]
+fn a_failed_write_to_standard_output_is_exit_2_in_every_command() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("SKIPPED: no /dev/full");
+        return;
+    }
+    let ev = data_dir().join("events.csv");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["state", "--date", "2020-02-08"],
+        vec!["state", "--date", "2020-02-08", "--json"],
+        vec!["roads", "export"],
+        vec!["resolve", "Saraqeb", "--json"],
+        vec!["resolve", "Saraqeb"],
+        vec!["events", "check", s(&ev)],
+        vec!["geoparse", "tests/fixtures/dispatch_en.txt", "--json"],
+        vec!["report", "--road", "M5", "--date", "2020-02-08"],
+        vec!["route", "Hama", "Aleppo", "--date", "2020-02-08"],
+    ];
+    for args in cases {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("frontline"))
+            .args(&args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("standard output") || err.contains("stdout"), "{args:?}: {err}");
+    }
+}

@@ -24,21 +24,7 @@ line as two files). Projection: equirectangular, true scale at the centre
 latitude of the box (the scale bar is true there).";
 
 pub(crate) fn bbox_arg(s: &str) -> Result<[f64; 4], String> {
-    let v: Vec<f64> = s
-        .split(',')
-        .map(|x| x.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("`{s}` is not four numbers W,S,E,N"))?;
-    let [w, so, e, n] = v[..] else {
-        return Err(format!("`{s}` is not four numbers W,S,E,N"));
-    };
-    if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) || w >= e {
-        return Err(format!("`{s}`: need -180 <= W < E <= 180"));
-    }
-    if !(-85.0..=85.0).contains(&so) || !(-85.0..=85.0).contains(&n) || so >= n {
-        return Err(format!("`{s}`: need -85 <= S < N <= 85"));
-    }
-    Ok([w, so, e, n])
+    frontline::render::parse_bbox(s)
 }
 
 pub(crate) fn width_arg(s: &str) -> Result<u32, String> {
