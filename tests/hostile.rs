@@ -167,3 +167,43 @@ fn a_failed_write_to_standard_output_is_exit_2_in_every_command() {
         assert!(err.contains("standard output") || err.contains("stdout"), "{args:?}: {err}");
     }
 }
+
+/// No character that XML 1.0 forbids (even escaped).
+fn assert_xml_chars(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let bad = text
+        .chars()
+        .find(|&c| ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}');
+    assert!(bad.is_none(), "{}: {bad:?}", path.display());
+}
+
+#[test]
+fn hostile_faction_names_keep_svg_and_qml_well_formed() {
+    let t = theater();
+    let f = t.path().join("factions.csv");
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(text.contains("\ngovernment,Syrian government,"));
+    let text = text.replace(
+        "\ngovernment,Syrian government,",
+        "\ngovernment,\"Gov\u{fffe}\u{1}<!--<script>\",",
+    );
+    std::fs::write(&f, text).unwrap();
+    let out = t.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let svg = out.join("m.svg");
+    common::stdout_of(frontline().args(["--theater", s(t.path()), "map", "--date", "2020-02-08", "--out", s(&svg)]));
+    assert_xml_chars(&svg);
+    let svg_text = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg_text.contains("Gov") && !svg_text.contains("<!--<script>"));
+    let q = out.join("q");
+    common::stdout_of(frontline().args(["--theater", s(t.path()), "export", "--out", s(&q), "--format", "geojson"]));
+    let mut n = 0;
+    for e in std::fs::read_dir(&q).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "qml") {
+            assert_xml_chars(&p);
+            n += 1;
+        }
+    }
+    assert!(n >= 3);
+}

@@ -16,7 +16,7 @@ mod svg;
 pub use frame::Frame;
 pub use index_html::{index_html, IndexDay};
 pub use png::{svg_to_png, FONT};
-pub use svg::escape;
+pub use svg::{escape, xml_safe};
 
 use crate::areas::{AreaBuilder, Areas};
 use crate::control::ControlField;
