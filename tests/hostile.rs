@@ -207,3 +207,50 @@ fn hostile_faction_names_keep_svg_and_qml_well_formed() {
     }
     assert!(n >= 3);
 }
+
+#[test]
+fn map_sizes_are_bounded_before_any_allocation() {
+    let d = tempfile::tempdir().unwrap();
+    let png = d.path().join("m.png");
+    // 31 GB of pixels before.
+    fails_with(
+        &["map", "--date", "2020-02-08", "--out", s(&png), "--width", "8000", "--bbox", "36.7,35,36.71,36"],
+        &["982662 px tall", "wider --bbox"],
+    );
+    assert!(!png.exists());
+    fails_with(
+        &["map", "--date", "2020-02-08", "--out", s(&png), "--width", "8000", "--bbox", "36,35,36.5,36"],
+        &["px tall", "--width 3256 or less"],
+    );
+    fails_with(
+        &["series", "--from", "2020-02-08", "--to", "2020-02-09", "--out-dir", s(&d.path().join("s")), "--width", "8000", "--bbox", "36.7,35,36.71,36"],
+        &["px tall"],
+    );
+    // A title of 130k characters took 35 s to shape.
+    let title = "T".repeat(130_000);
+    fails_with(&["map", "--date", "2020-02-08", "--out", s(&png), "--title", &title], &["at most 200"]);
+}
+
+#[test]
+fn a_tiny_bbox_draws_in_bounded_memory_and_time() {
+    // Road obstacles were laid every 5 px along whole roads: > 3 GB before.
+    let d = tempfile::tempdir().unwrap();
+    let svg = d.path().join("m.svg");
+    let started = std::time::Instant::now();
+    common::stdout_of(frontline().args(["map", "--date", "2020-02-08", "--out", s(&svg), "--bbox", "36.7,35.7,36.70001,35.70001"]));
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert!(std::fs::metadata(&svg).unwrap().len() < 5_000_000);
+}
+
+#[test]
+fn negative_numbers_get_a_clear_error_not_unexpected_argument() {
+    for args in [
+        vec!["map", "--date", "2020-02-08", "--out", "x.svg", "--width", "-1"],
+        vec!["map", "--date", "2020-02-08", "--out", "x.svg", "--cutoff", "-1"],
+        vec!["state", "--date", "2020-02-08", "--cutoff", "-1"],
+        vec!["areas", "--date", "2020-02-08", "--out", "x.geojson", "--cutoff", "-5"],
+    ] {
+        let err = fails_with(&args, &["`-"]);
+        assert!(!err.contains("unexpected argument"), "{err}");
+    }
+}

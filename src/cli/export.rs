@@ -38,7 +38,7 @@ pub struct ExportArgs {
     #[arg(long, value_delimiter = ',', default_value = "geojson,gpkg")]
     format: Vec<Format>,
     /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
     cutoff: f64,
 }
 

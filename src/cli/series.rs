@@ -65,6 +65,7 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
             "{n} days is more than {MAX_DAYS}: split the series"
         )));
     }
+    a.frame.check(t)?;
     std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::io(&a.out_dir, e))?;
     let days: Vec<Date> = (0..n).map(|i| a.from.add_days(i)).collect();
     let builder = AreaBuilder::new(t, a.frame.cutoff);

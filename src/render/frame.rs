@@ -23,7 +23,53 @@ pub struct Frame {
     s: f64,
 }
 
+/// The largest map side, px, in either direction (a PNG of 8000 × 8000 takes
+/// 256 MB while it is drawn).
+pub const MAX_SIDE: f64 = 8000.0;
+
+/// The smallest map side, px: room for the title, legend and scale bar.
+pub const MIN_SIDE: f64 = 100.0;
+
 impl Frame {
+    /// Check that `bbox` drawn `width` px wide gives a height between
+    /// [`MIN_SIDE`] and [`MAX_SIDE`]; the message says what to change.
+    ///
+    /// ```
+    /// use frontline::render::Frame;
+    /// assert!(Frame::check_size([36.0, 35.0, 37.0, 36.0], 1600).is_ok());
+    /// // Half a degree wide, one tall: at most 3,256 px wide.
+    /// let e = Frame::check_size([36.0, 35.0, 36.5, 36.0], 8000).unwrap_err();
+    /// assert!(e.contains("--width 3256 or less"), "{e}");
+    /// // A sliver 0.01° wide would be 980,000 px tall at 8000 px.
+    /// assert!(Frame::check_size([36.7, 35.0, 36.71, 36.0], 8000).is_err());
+    /// ```
+    pub fn check_size(bbox: [f64; 4], width: u32) -> Result<(), String> {
+        let f = Frame::new(bbox, f64::from(width));
+        let [w, s, e, n] = bbox;
+        let fmt = |x: f64| format!("{x}");
+        let extent = format!("{},{},{},{}", fmt(w), fmt(s), fmt(e), fmt(n));
+        if !f.height.is_finite() || f.height > MAX_SIDE {
+            // The width that keeps the height within bounds, if any.
+            let ok = (f64::from(width) * MAX_SIDE / f.height).floor();
+            let fix = if ok >= 300.0 {
+                format!("give --width {ok} or less, or a wider --bbox")
+            } else {
+                "give a wider --bbox (or a shorter one north to south)".to_string()
+            };
+            return Err(format!(
+                "the map of {extent} at {width} px wide would be {:.0} px tall, more than {MAX_SIDE}: {fix}",
+                f.height
+            ));
+        }
+        if f.height < MIN_SIDE {
+            return Err(format!(
+                "the map of {extent} at {width} px wide would be only {:.0} px tall (at least {MIN_SIDE}): give a taller --bbox or a larger --width",
+                f.height
+            ));
+        }
+        Ok(())
+    }
+
     /// A frame `width` px wide showing `bbox` (W, S, E, N).
     ///
     /// ```
