@@ -254,3 +254,17 @@ fn negative_numbers_get_a_clear_error_not_unexpected_argument() {
         assert!(!err.contains("unexpected argument"), "{err}");
     }
 }
+
+#[test]
+fn a_12000_word_query_is_refused_at_once() {
+    let q = vec!["Saraqib"; 12_000].join(" ");
+    let started = std::time::Instant::now();
+    fails_with(&["resolve", &q], &["name 1 has", "at most 200", "geoparse"]);
+    assert!(started.elapsed().as_secs() < 10);
+    // The library answers nothing rather than spend a minute.
+    let gaz = frontline::gazetteer::Gazetteer::embedded().unwrap();
+    let started = std::time::Instant::now();
+    assert!(gaz.resolve(&q, &Default::default()).is_empty());
+    assert!(gaz.suggest(&q, 3).is_empty());
+    assert!(started.elapsed().as_secs() < 5);
+}

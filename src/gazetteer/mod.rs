@@ -19,7 +19,7 @@ mod matcher;
 
 pub use load::{parse_admin1, parse_aliases, parse_geonames, parse_supplement};
 pub(crate) use matcher::matched_name;
-pub use matcher::{Candidate, Focus};
+pub use matcher::{Candidate, Focus, MAX_QUERY_CHARS};
 
 use crate::error::Result;
 use serde::Serialize;
@@ -229,7 +229,8 @@ impl Gazetteer {
     }
 
     /// Ranked candidates for a name (or an id), best first. Empty when nothing
-    /// scores at least [`matcher::MIN_SCORE`].
+    /// scores at least [`matcher::MIN_SCORE`], or when the query is longer
+    /// than [`MAX_QUERY_CHARS`].
     pub fn resolve(&self, query: &str, focus: &Focus) -> Vec<Candidate<'_>> {
         self.index.resolve(&self.places, query, focus)
     }
