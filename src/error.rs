@@ -179,8 +179,19 @@ fn guess_encoding(bytes: &[u8]) -> &'static str {
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so a failed run never leaves a half-written output.
+///
+/// What is already at `path` decides how:
+/// * nothing or a regular file: replaced by the rename;
+/// * a symbolic link: written through, deliberately: the file it points to
+///   is replaced (through a temporary file beside it) and the link is kept;
+/// * a device, a pipe, a socket or a folder: refused (a rename would put a
+///   regular file in its place).
+///
+/// Temporary files left by a run that was killed (`.NAME.PID.tmp` whose
+/// process is gone) are removed first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
+    let path = &output_target(path)?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -196,6 +207,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             dir.display()
         )));
     }
+    if !is_staging(dir) {
+        remove_stale_temporaries(dir, Some(&name));
+    }
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let res = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -208,6 +222,104 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+/// The file to replace when writing `path`: `path` itself, or the file a
+/// symbolic link at `path` points to; an error for anything but a regular
+/// file (see [`write_atomic`]).
+pub fn output_target(path: &Path) -> Result<std::path::PathBuf> {
+    let mut p = path.to_path_buf();
+    // Follow a chain of links (bounded, as the system does).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Err(_) => return Ok(p),
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&p).map_err(|e| Error::io(&p, e))?;
+                p = match p.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            Ok(m) if m.is_file() => return Ok(p),
+            Ok(m) => {
+                let what = if m.is_dir() {
+                    "a folder"
+                } else {
+                    "not a regular file (a device, a pipe or a socket)"
+                };
+                return Err(Error::Usage(format!(
+                    "{}: is {what}; frontline only replaces regular files\n  hint: write to a file name, then copy it where it must go",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Err(Error::Usage(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
+/// Prefix of the folder where a set of files is written before it is moved
+/// into place (see `output::OutputSet`).
+pub(crate) const STAGING_PREFIX: &str = ".frontline-set.";
+
+fn is_staging(dir: &Path) -> bool {
+    dir.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(STAGING_PREFIX))
+}
+
+/// Is the process `pid` still running? Unknown (no /proc) counts as running.
+fn pid_alive(pid: u32) -> bool {
+    if !Path::new("/proc/self").exists() {
+        return true;
+    }
+    pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// The process id in a temporary name `.NAME.PID.tmp` (for `name`, or any
+/// name) or a staging folder `.frontline-set.PID`.
+fn temp_pid(file: &str, name: Option<&str>) -> Option<u32> {
+    // SQLite's rollback journal beside a temporary GeoPackage.
+    let file = file.strip_suffix("-journal").unwrap_or(file);
+    if let Some(pid) = file.strip_prefix(STAGING_PREFIX) {
+        return pid.parse().ok();
+    }
+    let rest = file.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (stem, pid) = rest.rsplit_once('.')?;
+    if name.is_some_and(|n| n != stem) || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Remove the temporary files (of `name`, or of any output when `None`) and
+/// staging folders that runs killed before they finished left in `dir`.
+pub(crate) fn remove_stale_temporaries(dir: &Path, name: Option<&str>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(file) = file.to_str() else { continue };
+        let staging = file.starts_with(STAGING_PREFIX);
+        if staging && name.is_some() {
+            continue;
+        }
+        let Some(pid) = temp_pid(file, name) else {
+            continue;
+        };
+        if pid_alive(pid) {
+            continue;
+        }
+        let p = e.path();
+        let _ = if staging {
+            std::fs::remove_dir_all(&p)
+        } else {
+            std::fs::remove_file(&p)
+        };
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +338,43 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("-f WINDOWS-1256"), "{e}");
+    }
+
+    #[test]
+    fn temporaries_of_killed_runs_are_recognised() {
+        assert_eq!(temp_pid(".2019-12-22.svg.4242.tmp", None), Some(4242));
+        assert_eq!(temp_pid(".2019-12-22.svg.4242.tmp", Some("2019-12-22.svg")), Some(4242));
+        assert_eq!(temp_pid(".2019-12-22.svg.4242.tmp", Some("x.svg")), None);
+        assert_eq!(temp_pid(".frontline-set.77", None), Some(77));
+        assert_eq!(temp_pid("2019-12-22.svg", None), None);
+        assert_eq!(temp_pid(".notes.tmp", None), None);
+        assert_eq!(temp_pid(".frontline.gpkg.99.tmp-journal", Some("frontline.gpkg")), Some(99));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn write_atomic_cleans_leftovers_writes_through_links_and_refuses_devices() {
+        let d = tempfile::tempdir().unwrap();
+        // A pid that is not running (above the kernel's pid_max).
+        let stale = d.path().join(".m.svg.4194305.tmp");
+        std::fs::write(&stale, "half").unwrap();
+        let other = d.path().join(".keep.svg.4194305.tmp");
+        std::fs::write(&other, "x").unwrap();
+        write_atomic(&d.path().join("m.svg"), b"new").unwrap();
+        assert!(!stale.exists() && other.exists());
+
+        let real = d.path().join("real.svg");
+        std::fs::write(&real, "old").unwrap();
+        let link = d.path().join("link.svg");
+        std::os::unix::fs::symlink("real.svg", &link).unwrap();
+        write_atomic(&link, b"through").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "through");
+
+        let e = write_atomic(Path::new("/dev/null"), b"x").unwrap_err().to_string();
+        assert!(e.contains("not a regular file"), "{e}");
+        let e = write_atomic(d.path(), b"x").unwrap_err().to_string();
+        assert!(e.contains("a folder"), "{e}");
     }
 
     #[test]

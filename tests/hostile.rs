@@ -268,3 +268,70 @@ fn a_12000_word_query_is_refused_at_once() {
     assert!(gaz.suggest(&q, 3).is_empty());
     assert!(started.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn export_is_all_or_nothing_and_cleans_what_killed_runs_left() {
+    let d = tempfile::tempdir().unwrap();
+    let q = d.path().join("qgis");
+    common::stdout_of(frontline().args(["export", "--out", s(&q)]));
+    let before = std::fs::read(q.join("places.geojson")).unwrap();
+    // Leftovers of a killed run (pid above the kernel's pid_max).
+    std::fs::write(q.join(".frontline.gpkg.4194305.tmp"), "half").unwrap();
+    std::fs::write(q.join(".frontline.gpkg.4194305.tmp-journal"), "j").unwrap();
+    std::fs::write(q.join("frontline.gpkg.tmp"), "old-style").unwrap();
+    std::fs::write(q.join("frontline.gpkg.tmp-journal"), "old-style").unwrap();
+    // One destination cannot be replaced: nothing may change.
+    std::fs::remove_file(q.join("roads.qml")).unwrap();
+    std::fs::create_dir(q.join("roads.qml")).unwrap();
+    let ev = d.path().join("ev.csv");
+    let text = std::fs::read_to_string(data_dir().join("events.csv")).unwrap();
+    let keep: Vec<&str> = text.lines().take(40).collect();
+    std::fs::write(&ev, keep.join("\n") + "\n").unwrap();
+    fails_with(&["--events", s(&ev), "export", "--out", s(&q)], &["roads.qml", "a folder"]);
+    assert_eq!(std::fs::read(q.join("places.geojson")).unwrap(), before, "places.geojson changed");
+    let mut left: Vec<String> = std::fs::read_dir(&q)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert!(left.iter().all(|n| !n.contains(".tmp") && !n.starts_with(".frontline-set")), "{left:?}");
+}
+
+#[test]
+fn series_replaces_the_whole_set_and_removes_hidden_temporaries() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("maps");
+    std::fs::create_dir(&out).unwrap();
+    let stale = out.join(".2019-12-22.svg.4194305.tmp");
+    std::fs::write(&stale, "half").unwrap();
+    let stage = out.join(".frontline-set.4194305");
+    std::fs::create_dir(&stage).unwrap();
+    std::fs::write(stage.join("2019-12-22.svg"), "half").unwrap();
+    common::stdout_of(frontline().args(["series", "--from", "2020-02-08", "--to", "2020-02-09", "--out-dir", s(&out)]));
+    let mut left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["2020-02-08.svg", "2020-02-09.svg", "index.html"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn out_onto_a_symlink_writes_through_and_onto_a_pipe_is_refused() {
+    let d = tempfile::tempdir().unwrap();
+    let real = d.path().join("real.svg");
+    std::fs::write(&real, "old").unwrap();
+    let link = d.path().join("link.svg");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    common::stdout_of(frontline().args(["map", "--date", "2020-02-08", "--out", s(&link)]));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with("<?xml"));
+    let fifo = d.path().join("pipe.svg");
+    if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        fails_with(&["map", "--date", "2020-02-08", "--out", s(&fifo)], &["pipe.svg", "not a regular file"]);
+        assert!(!std::fs::symlink_metadata(&fifo).unwrap().is_file());
+    }
+}
