@@ -332,7 +332,10 @@ mod tests {
         let e = utf8_or_error(b"name\nLattaqui\xe9, Alep\n".to_vec(), "l.csv")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("l.csv:2") && e.contains("-f WINDOWS-1252"), "{e}");
+        assert!(
+            e.contains("l.csv:2") && e.contains("-f WINDOWS-1252"),
+            "{e}"
+        );
         // "سراقب" in WINDOWS-1256.
         let e = utf8_or_error(b"name\n\xd3\xd1\xc7\xde\xc8\n".to_vec(), "a.csv")
             .unwrap_err()
@@ -343,12 +346,18 @@ mod tests {
     #[test]
     fn temporaries_of_killed_runs_are_recognised() {
         assert_eq!(temp_pid(".2019-12-22.svg.4242.tmp", None), Some(4242));
-        assert_eq!(temp_pid(".2019-12-22.svg.4242.tmp", Some("2019-12-22.svg")), Some(4242));
+        assert_eq!(
+            temp_pid(".2019-12-22.svg.4242.tmp", Some("2019-12-22.svg")),
+            Some(4242)
+        );
         assert_eq!(temp_pid(".2019-12-22.svg.4242.tmp", Some("x.svg")), None);
         assert_eq!(temp_pid(".frontline-set.77", None), Some(77));
         assert_eq!(temp_pid("2019-12-22.svg", None), None);
         assert_eq!(temp_pid(".notes.tmp", None), None);
-        assert_eq!(temp_pid(".frontline.gpkg.99.tmp-journal", Some("frontline.gpkg")), Some(99));
+        assert_eq!(
+            temp_pid(".frontline.gpkg.99.tmp-journal", Some("frontline.gpkg")),
+            Some(99)
+        );
     }
 
     #[cfg(target_os = "linux")]
@@ -368,10 +377,15 @@ mod tests {
         let link = d.path().join("link.svg");
         std::os::unix::fs::symlink("real.svg", &link).unwrap();
         write_atomic(&link, b"through").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "through");
 
-        let e = write_atomic(Path::new("/dev/null"), b"x").unwrap_err().to_string();
+        let e = write_atomic(Path::new("/dev/null"), b"x")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("not a regular file"), "{e}");
         let e = write_atomic(d.path(), b"x").unwrap_err().to_string();
         assert!(e.contains("a folder"), "{e}");
@@ -380,9 +394,14 @@ mod tests {
     #[test]
     fn a_huge_value_is_not_echoed_in_full() {
         let name = "A".repeat(1 << 20);
-        let e = Error::input("e.csv", Some(2), Some("place"), format!("no place `{name}`"))
-            .with_hint(format!("did you mean {name}"))
-            .to_string();
+        let e = Error::input(
+            "e.csv",
+            Some(2),
+            Some("place"),
+            format!("no place `{name}`"),
+        )
+        .with_hint(format!("did you mean {name}"))
+        .to_string();
         assert!(e.len() < 2 * MAX_MESSAGE + 200, "{}", e.len());
         assert!(e.contains("more characters"), "{e}");
     }

@@ -87,15 +87,29 @@ mod tests {
     #[test]
     fn short_positions_and_out_of_range_are_refused() {
         for (g, want) in [
-            (r#"{"type":"LineString","coordinates":[[36.7],[36.8]]}"#, "coordinates[0]"),
-            (r#"{"type":"LineString","coordinates":[[36.7,35],[]]}"#, "coordinates[1]"),
-            (r#"{"type":"Polygon","coordinates":[[[0,0],[1,1e308],[1,0],[0,0]]]}"#, "coordinates[0][1]"),
-            (r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[0,91],[1,0],[0,0]]]]}"#, "coordinates[0][0][1]"),
+            (
+                r#"{"type":"LineString","coordinates":[[36.7],[36.8]]}"#,
+                "coordinates[0]",
+            ),
+            (
+                r#"{"type":"LineString","coordinates":[[36.7,35],[]]}"#,
+                "coordinates[1]",
+            ),
+            (
+                r#"{"type":"Polygon","coordinates":[[[0,0],[1,1e308],[1,0],[0,0]]]}"#,
+                "coordinates[0][1]",
+            ),
+            (
+                r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[0,91],[1,0],[0,0]]]]}"#,
+                "coordinates[0][0][1]",
+            ),
         ] {
             let e = check_geometry(&geom(g)).unwrap_err();
             assert!(e.contains(want), "{g}: {e}");
         }
-        check_geometry(&geom(r#"{"type":"LineString","coordinates":[[36.7,35.1],[36.8,35.2,4]]}"#))
-            .unwrap();
+        check_geometry(&geom(
+            r#"{"type":"LineString","coordinates":[[36.7,35.1],[36.8,35.2,4]]}"#,
+        ))
+        .unwrap();
     }
 }

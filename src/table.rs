@@ -145,7 +145,9 @@ fn header_hint(headers: &[String], required: &[&str]) -> String {
         );
     }
     if headers.len() == 1 && headers[0].contains('\t') {
-        return format!("the columns are separated by tabs: separate them with `,`; the header must be {list}");
+        return format!(
+            "the columns are separated by tabs: separate them with `,`; the header must be {list}"
+        );
     }
     let renames: Vec<String> = required
         .iter()
@@ -244,8 +246,13 @@ mod tests {
 
     #[test]
     fn an_unterminated_quote_is_an_error_at_its_line() {
-        let e = err("date,place,note\n2020-01-01,Saraqib,\"open\n2020-01-02,Idlib,x\n2020-01-03,Idlib,y\n");
-        assert!(e.contains("events.csv:2") && e.contains("never closed"), "{e}");
+        let e = err(
+            "date,place,note\n2020-01-01,Saraqib,\"open\n2020-01-02,Idlib,x\n2020-01-03,Idlib,y\n",
+        );
+        assert!(
+            e.contains("events.csv:2") && e.contains("never closed"),
+            "{e}"
+        );
         // Quotes that close, doubled quotes, quotes inside unquoted fields
         // and quotes in comments are fine.
         let t = Table::parse(
@@ -265,7 +272,10 @@ mod tests {
         let e = err("date;place;note\n2020-01-01;Saraqib;x\n");
         assert!(e.contains("separated by `;`"), "{e}");
         let e = err("Date,Place,note\n2020-01-01,Saraqib,x\n");
-        assert!(e.contains("rename `Date` to `date`, `Place` to `place`"), "{e}");
+        assert!(
+            e.contains("rename `Date` to `date`, `Place` to `place`"),
+            "{e}"
+        );
         let t = Table::parse("\u{feff}date,place,note\n", "e.csv", &["date"]).unwrap();
         assert!(t.has("date"));
     }

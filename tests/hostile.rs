@@ -43,7 +43,13 @@ fn a_short_geojson_position_in_roads_is_exit_2_in_every_command() {
         &["roads.geojson", "feature 0", "position"],
     );
     fails_with(
-        &["roads", "import", s(&roads), "--out", s(&t.path().join("x.geojson"))],
+        &[
+            "roads",
+            "import",
+            s(&roads),
+            "--out",
+            s(&t.path().join("x.geojson")),
+        ],
         &["feature 0", "position"],
     );
 }
@@ -99,7 +105,14 @@ fn events_csv_mistakes_get_hints() {
     check_events("# nothing but a comment\n", &["no header line"]);
     check_events(
         &format!("{HEADER}2020-02-06,Saraqib,government,high,https://example.org/a,\n"),
-        &["events.csv:2", "confidence", "`confirmed`", "high", "`claimed`", "medium, low"],
+        &[
+            "events.csv:2",
+            "confidence",
+            "`confirmed`",
+            "high",
+            "`claimed`",
+            "medium, low",
+        ],
     );
 }
 
@@ -126,14 +139,22 @@ fn duplicate_gazetteer_ids_name_the_file_and_line() {
     let t = theater();
     let sup = t.path().join("gazetteer/supplement.csv");
     let mut text = std::fs::read_to_string(&sup).unwrap();
-    let row = text.lines().find(|l| l.starts_with("road:M5,")).unwrap().to_string();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("road:M5,"))
+        .unwrap()
+        .to_string();
     text.push_str(&row);
     text.push('\n');
     let line = text.lines().count();
     std::fs::write(&sup, text).unwrap();
     fails_with(
         &["--theater", s(t.path()), "resolve", "Saraqib"],
-        &[&format!("supplement.csv:{line}"), "duplicate place id `road:M5`", "first at"],
+        &[
+            &format!("supplement.csv:{line}"),
+            "duplicate place id `road:M5`",
+            "first at",
+        ],
     );
 }
 
@@ -156,7 +177,10 @@ fn a_failed_write_to_standard_output_is_exit_2_in_every_command() {
         vec!["route", "Hama", "Aleppo", "--date", "2020-02-08"],
     ];
     for args in cases {
-        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
         let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("frontline"))
             .args(&args)
             .stdout(full)
@@ -164,16 +188,21 @@ fn a_failed_write_to_standard_output_is_exit_2_in_every_command() {
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains("standard output") || err.contains("stdout"), "{args:?}: {err}");
+        assert!(
+            err.contains("standard output") || err.contains("stdout"),
+            "{args:?}: {err}"
+        );
     }
 }
 
 /// No character that XML 1.0 forbids (even escaped).
 fn assert_xml_chars(path: &Path) {
     let text = std::fs::read_to_string(path).unwrap();
-    let bad = text
-        .chars()
-        .find(|&c| ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}');
+    let bad = text.chars().find(|&c| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || c == '\u{fffe}'
+            || c == '\u{ffff}'
+    });
     assert!(bad.is_none(), "{}: {bad:?}", path.display());
 }
 
@@ -191,12 +220,28 @@ fn hostile_faction_names_keep_svg_and_qml_well_formed() {
     let out = t.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let svg = out.join("m.svg");
-    common::stdout_of(frontline().args(["--theater", s(t.path()), "map", "--date", "2020-02-08", "--out", s(&svg)]));
+    common::stdout_of(frontline().args([
+        "--theater",
+        s(t.path()),
+        "map",
+        "--date",
+        "2020-02-08",
+        "--out",
+        s(&svg),
+    ]));
     assert_xml_chars(&svg);
     let svg_text = std::fs::read_to_string(&svg).unwrap();
     assert!(svg_text.contains("Gov") && !svg_text.contains("<!--<script>"));
     let q = out.join("q");
-    common::stdout_of(frontline().args(["--theater", s(t.path()), "export", "--out", s(&q), "--format", "geojson"]));
+    common::stdout_of(frontline().args([
+        "--theater",
+        s(t.path()),
+        "export",
+        "--out",
+        s(&q),
+        "--format",
+        "geojson",
+    ]));
     let mut n = 0;
     for e in std::fs::read_dir(&q).unwrap() {
         let p = e.unwrap().path();
@@ -214,21 +259,64 @@ fn map_sizes_are_bounded_before_any_allocation() {
     let png = d.path().join("m.png");
     // 31 GB of pixels before.
     fails_with(
-        &["map", "--date", "2020-02-08", "--out", s(&png), "--width", "8000", "--bbox", "36.7,35,36.71,36"],
+        &[
+            "map",
+            "--date",
+            "2020-02-08",
+            "--out",
+            s(&png),
+            "--width",
+            "8000",
+            "--bbox",
+            "36.7,35,36.71,36",
+        ],
         &["982662 px tall", "wider --bbox"],
     );
     assert!(!png.exists());
     fails_with(
-        &["map", "--date", "2020-02-08", "--out", s(&png), "--width", "8000", "--bbox", "36,35,36.5,36"],
+        &[
+            "map",
+            "--date",
+            "2020-02-08",
+            "--out",
+            s(&png),
+            "--width",
+            "8000",
+            "--bbox",
+            "36,35,36.5,36",
+        ],
         &["px tall", "--width 3256 or less"],
     );
     fails_with(
-        &["series", "--from", "2020-02-08", "--to", "2020-02-09", "--out-dir", s(&d.path().join("s")), "--width", "8000", "--bbox", "36.7,35,36.71,36"],
+        &[
+            "series",
+            "--from",
+            "2020-02-08",
+            "--to",
+            "2020-02-09",
+            "--out-dir",
+            s(&d.path().join("s")),
+            "--width",
+            "8000",
+            "--bbox",
+            "36.7,35,36.71,36",
+        ],
         &["px tall"],
     );
     // A title of 130k characters took 35 s to shape.
     let title = "T".repeat(130_000);
-    fails_with(&["map", "--date", "2020-02-08", "--out", s(&png), "--title", &title], &["at most 200"]);
+    fails_with(
+        &[
+            "map",
+            "--date",
+            "2020-02-08",
+            "--out",
+            s(&png),
+            "--title",
+            &title,
+        ],
+        &["at most 200"],
+    );
 }
 
 #[test]
@@ -237,7 +325,15 @@ fn a_tiny_bbox_draws_in_bounded_memory_and_time() {
     let d = tempfile::tempdir().unwrap();
     let svg = d.path().join("m.svg");
     let started = std::time::Instant::now();
-    common::stdout_of(frontline().args(["map", "--date", "2020-02-08", "--out", s(&svg), "--bbox", "36.7,35.7,36.70001,35.70001"]));
+    common::stdout_of(frontline().args([
+        "map",
+        "--date",
+        "2020-02-08",
+        "--out",
+        s(&svg),
+        "--bbox",
+        "36.7,35.7,36.70001,35.70001",
+    ]));
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     assert!(std::fs::metadata(&svg).unwrap().len() < 5_000_000);
 }
@@ -245,10 +341,34 @@ fn a_tiny_bbox_draws_in_bounded_memory_and_time() {
 #[test]
 fn negative_numbers_get_a_clear_error_not_unexpected_argument() {
     for args in [
-        vec!["map", "--date", "2020-02-08", "--out", "x.svg", "--width", "-1"],
-        vec!["map", "--date", "2020-02-08", "--out", "x.svg", "--cutoff", "-1"],
+        vec![
+            "map",
+            "--date",
+            "2020-02-08",
+            "--out",
+            "x.svg",
+            "--width",
+            "-1",
+        ],
+        vec![
+            "map",
+            "--date",
+            "2020-02-08",
+            "--out",
+            "x.svg",
+            "--cutoff",
+            "-1",
+        ],
         vec!["state", "--date", "2020-02-08", "--cutoff", "-1"],
-        vec!["areas", "--date", "2020-02-08", "--out", "x.geojson", "--cutoff", "-5"],
+        vec![
+            "areas",
+            "--date",
+            "2020-02-08",
+            "--out",
+            "x.geojson",
+            "--cutoff",
+            "-5",
+        ],
     ] {
         let err = fails_with(&args, &["`-"]);
         assert!(!err.contains("unexpected argument"), "{err}");
@@ -287,15 +407,26 @@ fn export_is_all_or_nothing_and_cleans_what_killed_runs_left() {
     let text = std::fs::read_to_string(data_dir().join("events.csv")).unwrap();
     let keep: Vec<&str> = text.lines().take(40).collect();
     std::fs::write(&ev, keep.join("\n") + "\n").unwrap();
-    fails_with(&["--events", s(&ev), "export", "--out", s(&q)], &["roads.qml", "a folder"]);
-    assert_eq!(std::fs::read(q.join("places.geojson")).unwrap(), before, "places.geojson changed");
+    fails_with(
+        &["--events", s(&ev), "export", "--out", s(&q)],
+        &["roads.qml", "a folder"],
+    );
+    assert_eq!(
+        std::fs::read(q.join("places.geojson")).unwrap(),
+        before,
+        "places.geojson changed"
+    );
     let mut left: Vec<String> = std::fs::read_dir(&q)
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert!(left.iter().all(|n| !n.contains(".tmp") && !n.starts_with(".frontline-set")), "{left:?}");
+    assert!(
+        left.iter()
+            .all(|n| !n.contains(".tmp") && !n.starts_with(".frontline-set")),
+        "{left:?}"
+    );
 }
 
 #[test]
@@ -308,7 +439,15 @@ fn series_replaces_the_whole_set_and_removes_hidden_temporaries() {
     let stage = out.join(".frontline-set.4194305");
     std::fs::create_dir(&stage).unwrap();
     std::fs::write(stage.join("2019-12-22.svg"), "half").unwrap();
-    common::stdout_of(frontline().args(["series", "--from", "2020-02-08", "--to", "2020-02-09", "--out-dir", s(&out)]));
+    common::stdout_of(frontline().args([
+        "series",
+        "--from",
+        "2020-02-08",
+        "--to",
+        "2020-02-09",
+        "--out-dir",
+        s(&out),
+    ]));
     let mut left: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .flatten()
@@ -327,11 +466,21 @@ fn out_onto_a_symlink_writes_through_and_onto_a_pipe_is_refused() {
     let link = d.path().join("link.svg");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     common::stdout_of(frontline().args(["map", "--date", "2020-02-08", "--out", s(&link)]));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
     assert!(std::fs::read_to_string(&real).unwrap().starts_with("<?xml"));
     let fifo = d.path().join("pipe.svg");
-    if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
-        fails_with(&["map", "--date", "2020-02-08", "--out", s(&fifo)], &["pipe.svg", "not a regular file"]);
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        fails_with(
+            &["map", "--date", "2020-02-08", "--out", s(&fifo)],
+            &["pipe.svg", "not a regular file"],
+        );
         assert!(!std::fs::symlink_metadata(&fifo).unwrap().is_file());
     }
 }

@@ -70,11 +70,7 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
                     let p = set.path(&format!("{}.geojson", l.name));
                     write_atomic(&p, geojson::layer(l).as_bytes())?;
                     write_atomic(&set.path(&format!("{}.qml", l.name)), style.as_bytes())?;
-                    eprintln!(
-                        "{}.geojson: {} features",
-                        l.name,
-                        l.features.len()
-                    );
+                    eprintln!("{}.geojson: {} features", l.name, l.features.len());
                 }
             }
             Format::Gpkg => {

@@ -122,7 +122,10 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
         a.from,
         a.to
     );
-    write_atomic(&set.path("index.html"), index_html(&title, &index).as_bytes())?;
+    write_atomic(
+        &set.path("index.html"),
+        index_html(&title, &index).as_bytes(),
+    )?;
     set.commit()?;
     let path = a.out_dir.join("index.html");
     eprintln!(

@@ -119,7 +119,11 @@ mod tests {
         for n in ["places.geojson", "roads.geojson"] {
             assert_eq!(std::fs::read_to_string(out.join(n)).unwrap(), "v1");
         }
-        let left: Vec<_> = std::fs::read_dir(&out).unwrap().flatten().map(|e| e.file_name()).collect();
+        let left: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(left.len(), 2, "{left:?}");
     }
 

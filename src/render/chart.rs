@@ -136,7 +136,10 @@ mod tests {
 
     #[test]
     fn control_characters_and_non_characters_do_not_break_the_chart_svg() {
-        let days = [Date::from_ymd(2020, 2, 8).unwrap(), Date::from_ymd(2020, 2, 9).unwrap()];
+        let days = [
+            Date::from_ymd(2020, 2, 8).unwrap(),
+            Date::from_ymd(2020, 2, 9).unwrap(),
+        ];
         let series = [ChartSeries {
             name: "gov\u{1}<!--<script>\u{fffe}".into(),
             color: "#c0392b".into(),
@@ -144,7 +147,8 @@ mod tests {
         }];
         let svg = chart_svg("M5\u{7}\u{1b} title", &days, &series).unwrap();
         assert!(
-            !svg.chars().any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')),
+            !svg.chars()
+                .any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')),
             "control character in the chart SVG"
         );
         assert!(!svg.contains('\u{fffe}') && !svg.contains("<!--<script>"));

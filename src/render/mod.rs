@@ -56,9 +56,17 @@ pub fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
         .splitn(5, ',')
         .map(|x| x.trim().parse::<f64>())
         .collect::<Result<_, _>>()
-        .map_err(|_| format!("`{}` is not four numbers W,S,E,N", crate::error::shorten(s, 80)))?;
+        .map_err(|_| {
+            format!(
+                "`{}` is not four numbers W,S,E,N",
+                crate::error::shorten(s, 80)
+            )
+        })?;
     let [w, so, e, n] = v[..] else {
-        return Err(format!("`{}` is not four numbers W,S,E,N", crate::error::shorten(s, 80)));
+        return Err(format!(
+            "`{}` is not four numbers W,S,E,N",
+            crate::error::shorten(s, 80)
+        ));
     };
     if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) || w >= e {
         return Err(format!("`{s}`: need -180 <= W < E <= 180"));

@@ -524,9 +524,16 @@ impl<'a> TownGrid<'a> {
     fn new(gaz: &'a Gazetteer) -> Self {
         let mut cells: std::collections::HashMap<(i64, i64), Vec<_>> =
             std::collections::HashMap::new();
-        for p in gaz.places().iter().filter(|p| p.kind == Kind::PopulatedPlace) {
+        for p in gaz
+            .places()
+            .iter()
+            .filter(|p| p.kind == Kind::PopulatedPlace)
+        {
             cells
-                .entry(((p.lon / CELL_DEG).floor() as i64, (p.lat / CELL_DEG).floor() as i64))
+                .entry((
+                    (p.lon / CELL_DEG).floor() as i64,
+                    (p.lat / CELL_DEG).floor() as i64,
+                ))
                 .or_default()
                 .push(p);
         }
@@ -534,7 +541,11 @@ impl<'a> TownGrid<'a> {
     }
 
     /// Every populated place that may lie within `km` of `at`.
-    fn near(&self, at: Coord<f64>, km: f64) -> impl Iterator<Item = &'a crate::gazetteer::Place> + '_ {
+    fn near(
+        &self,
+        at: Coord<f64>,
+        km: f64,
+    ) -> impl Iterator<Item = &'a crate::gazetteer::Place> + '_ {
         let dlat = km / 110.0;
         let dlon = (dlat / at.y.to_radians().cos().max(0.01)).min(360.0);
         let cell = |v: f64| (v / CELL_DEG).floor() as i64;
@@ -579,14 +590,21 @@ mod tests {
 
     #[test]
     fn short_positions_are_an_error_not_a_panic() {
-        for coords in ["[[36.7],[36.8]]", "[[36.7,35.1],[]]", "[[36.7,35.1],[36.8,95]]"] {
+        for coords in [
+            "[[36.7],[36.8]]",
+            "[[36.7,35.1],[]]",
+            "[[36.7,35.1],[36.8,95]]",
+        ] {
             let t = format!(
                 r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"ref":"M5"}},"geometry":{{"type":"LineString","coordinates":{coords}}}}}]}}"#
             );
             let e = RoadNetwork::from_geojson(&t, "roads.geojson", &gaz())
                 .unwrap_err()
                 .to_string();
-            assert!(e.contains("roads.geojson") && e.contains("feature 0"), "{e}");
+            assert!(
+                e.contains("roads.geojson") && e.contains("feature 0"),
+                "{e}"
+            );
         }
     }
 
@@ -604,12 +622,19 @@ mod tests {
                 )
             })
             .collect();
-        let t = format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, feats.join(","));
+        let t = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            feats.join(",")
+        );
         let g = gaz();
         let started = std::time::Instant::now();
         let net = RoadNetwork::from_geojson(&t, "roads.geojson", &g).unwrap();
         // Ends within 2 km of a town merge into the town's node.
-        assert!(net.graph().edge_count() > n / 2, "{}", net.graph().edge_count());
+        assert!(
+            net.graph().edge_count() > n / 2,
+            "{}",
+            net.graph().edge_count()
+        );
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 
@@ -618,9 +643,21 @@ mod tests {
         let g = gaz();
         let p = g.resolve("Saraqib", &Focus::default()).remove(0).place;
         let towns = TownGrid::new(&g);
-        let n = node_at(Coord { x: p.lon + 0.005, y: p.lat }, &towns);
+        let n = node_at(
+            Coord {
+                x: p.lon + 0.005,
+                y: p.lat,
+            },
+            &towns,
+        );
         assert_eq!(n.id, p.id);
-        let far = node_at(Coord { x: p.lon + 0.2, y: p.lat + 0.2 }, &towns);
+        let far = node_at(
+            Coord {
+                x: p.lon + 0.2,
+                y: p.lat + 0.2,
+            },
+            &towns,
+        );
         assert!(far.id.starts_with("node:"), "{}", far.id);
     }
 }

@@ -83,8 +83,10 @@ pub fn parse_outlines(text: &str, file: &str) -> Result<Vec<Outline>> {
         out.push(Outline { name, shape });
     }
     if out.is_empty() {
-        return Err(Error::input(file, None, None, "no Polygon or MultiPolygon feature")
-            .with_hint("boundaries must be a GeoJSON FeatureCollection of (Multi)Polygons"));
+        return Err(
+            Error::input(file, None, None, "no Polygon or MultiPolygon feature")
+                .with_hint("boundaries must be a GeoJSON FeatureCollection of (Multi)Polygons"),
+        );
     }
     Ok(out)
 }
@@ -107,12 +109,17 @@ mod tests {
     #[test]
     fn empty_polygonless_and_out_of_range_boundaries_are_refused() {
         let poly = |c: &str| {
-            format!(r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{}},"geometry":{{"type":"Polygon","coordinates":[[[0,0],{c},[1,0],[0,0]]]}}}}]}}"#)
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{}},"geometry":{{"type":"Polygon","coordinates":[[[0,0],{c},[1,0],[0,0]]]}}}}]}}"#
+            )
         };
         for (text, want) in [
             ("", "empty"),
             (" \n", "empty"),
-            (r#"{"type":"FeatureCollection","features":[]}"#, "no Polygon"),
+            (
+                r#"{"type":"FeatureCollection","features":[]}"#,
+                "no Polygon",
+            ),
             (
                 r#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[36,35]}}"#,
                 "no Polygon",
@@ -121,8 +128,13 @@ mod tests {
             (&poly("[0,91]"), "outside"),
             (&poly("[0]"), "number(s)"),
         ] {
-            let e = parse_outlines(text, "adm0.geojson").unwrap_err().to_string();
-            assert!(e.contains("adm0.geojson") && e.contains(want), "{text}: {e}");
+            let e = parse_outlines(text, "adm0.geojson")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("adm0.geojson") && e.contains(want),
+                "{text}: {e}"
+            );
         }
         parse_outlines(&format!("\u{feff}{}", poly("[1,1]")), "bom.geojson").unwrap();
     }
@@ -137,7 +149,10 @@ mod tests {
             })
             .chain(std::iter::once("[1.000000,0.000000]".to_string()))
             .collect();
-        let t = format!(r#"{{"type":"Polygon","coordinates":[[{}]]}}"#, ring.join(","));
+        let t = format!(
+            r#"{{"type":"Polygon","coordinates":[[{}]]}}"#,
+            ring.join(",")
+        );
         let e = parse_outlines(&t, "big.geojson").unwrap_err().to_string();
         assert!(e.contains("simplify"), "{e}");
     }

@@ -90,7 +90,10 @@ mod tests {
     fn an_overlong_name_is_refused_with_its_line() {
         let t = format!("id,name,color\ngov,{},#c0392b\n", "N".repeat(130_000));
         let e = parse_factions(&t, "factions.csv").unwrap_err().to_string();
-        assert!(e.contains("factions.csv:2") && e.contains("130000 characters"), "{e}");
+        assert!(
+            e.contains("factions.csv:2") && e.contains("130000 characters"),
+            "{e}"
+        );
         assert!(e.len() < 1000);
     }
 }
