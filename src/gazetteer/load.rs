@@ -9,6 +9,7 @@ use std::collections::HashMap;
 /// is allowed), where `code` is `CC.XX` as in GeoNames' admin1CodesASCII.txt.
 /// Extra columns are ignored, so admin1CodesASCII.txt itself loads too.
 pub fn parse_admin1(text: &str, file: &str) -> Result<HashMap<String, String>> {
+    let text = crate::geo_input::strip_bom(text);
     let mut out = HashMap::new();
     for (i, line) in text.lines().enumerate() {
         if line.is_empty() || (i == 0 && line.starts_with("code\t")) {
@@ -58,6 +59,8 @@ pub fn parse_geonames(
     file: &str,
     admin1: &HashMap<String, String>,
 ) -> Result<Vec<Place>> {
+    // A byte-order mark (Windows editors add one) is not part of the id.
+    let text = crate::geo_input::strip_bom(text);
     // Large dumps (the world cities500 has 200k rows) are parsed on all
     // cores, in contiguous chunks of lines, so the first error in file order
     // is still the one reported.
@@ -371,6 +374,15 @@ pub fn parse_not_places(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bom_before_a_geonames_dump_or_admin1_table_is_skipped() {
+        let row = "170592\tSaraqib\tSaraqib\t\t35.86\t36.8\tP\tPPL\tSY\t\t07\t\t\t\t0\t\t0\tAsia/Damascus\t2020-01-01\n";
+        let p = parse_geonames(&format!("\u{feff}{row}"), "g.txt", &HashMap::new()).unwrap();
+        assert_eq!(p[0].id, "170592");
+        let a = parse_admin1("\u{feff}SY.07\tIdlib\n", "a.tsv").unwrap();
+        assert_eq!(a.get("SY.07").map(String::as_str), Some("Idlib"));
+    }
 
     #[test]
     fn a_row_with_100k_alternate_names_loads_in_linear_time() {
