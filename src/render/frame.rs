@@ -7,6 +7,45 @@
 //! exact there); at ±1° from it, east–west distances are off by about 1.3 %.
 //! The scale bar is true at φ0.
 
+/// Parse a `--bbox` value `W,S,E,N` (degrees): four finite numbers with
+/// -180 <= W < E <= 180 and -85 <= S < N <= 85.
+///
+/// ```
+/// assert_eq!(frontline::render::parse_bbox("36,35,37,36.5"), Ok([36.0, 35.0, 37.0, 36.5]));
+/// assert!(frontline::render::parse_bbox("37,35,36,36").is_err());
+/// ```
+pub fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
+    let v: Vec<f64> = s
+        .splitn(5, ',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            format!(
+                "`{}` is not four numbers W,S,E,N",
+                crate::error::shorten(s, 80)
+            )
+        })?;
+    let [w, so, e, n] = v[..] else {
+        return Err(format!(
+            "`{}` is not four numbers W,S,E,N",
+            crate::error::shorten(s, 80)
+        ));
+    };
+    if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) || w >= e {
+        return Err(format!(
+            "`{}`: need -180 <= W < E <= 180",
+            crate::error::shorten(s, 80)
+        ));
+    }
+    if !(-85.0..=85.0).contains(&so) || !(-85.0..=85.0).contains(&n) || so >= n {
+        return Err(format!(
+            "`{}`: need -85 <= S < N <= 85",
+            crate::error::shorten(s, 80)
+        ));
+    }
+    Ok([w, so, e, n])
+}
+
 /// Mean Earth radius (IUGG), km: one degree of arc is 111.195 km.
 const KM_PER_DEG: f64 = 6371.0088 * std::f64::consts::PI / 180.0;
 

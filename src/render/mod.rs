@@ -13,7 +13,7 @@ pub mod labels;
 mod png;
 mod svg;
 
-pub use frame::Frame;
+pub use frame::{parse_bbox, Frame};
 pub use index_html::{index_html, IndexDay};
 pub use png::{svg_to_png, FONT};
 pub use svg::{escape, xml_safe};
@@ -42,39 +42,6 @@ pub fn hex_rgb(hex: &str) -> (u8, u8, u8) {
             .unwrap_or(0)
     };
     (c(0), c(2), c(4))
-}
-
-/// Parse a `--bbox` value `W,S,E,N` (degrees): four finite numbers with
-/// -180 <= W < E <= 180 and -85 <= S < N <= 85.
-///
-/// ```
-/// assert_eq!(frontline::render::parse_bbox("36,35,37,36.5"), Ok([36.0, 35.0, 37.0, 36.5]));
-/// assert!(frontline::render::parse_bbox("37,35,36,36").is_err());
-/// ```
-pub fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
-    let v: Vec<f64> = s
-        .splitn(5, ',')
-        .map(|x| x.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| {
-            format!(
-                "`{}` is not four numbers W,S,E,N",
-                crate::error::shorten(s, 80)
-            )
-        })?;
-    let [w, so, e, n] = v[..] else {
-        return Err(format!(
-            "`{}` is not four numbers W,S,E,N",
-            crate::error::shorten(s, 80)
-        ));
-    };
-    if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) || w >= e {
-        return Err(format!("`{s}`: need -180 <= W < E <= 180"));
-    }
-    if !(-85.0..=85.0).contains(&so) || !(-85.0..=85.0).contains(&n) || so >= n {
-        return Err(format!("`{s}`: need -85 <= S < N <= 85"));
-    }
-    Ok([w, so, e, n])
 }
 
 /// What to draw.
