@@ -14,6 +14,7 @@ pub mod date;
 pub mod error;
 pub mod events;
 pub mod gazetteer;
+mod geo_input;
 pub mod geoparse;
 pub mod output;
 pub mod par;

@@ -32,6 +32,17 @@ impl Table {
                 )),
             );
         }
+        if let Some(line) = unterminated_quote(text) {
+            return Err(Error::input(
+                file,
+                Some(line),
+                None,
+                "a quoted field opened on this line is never closed",
+            )
+            .with_hint(
+                "close the quote; a quote inside a quoted field is written twice (\"\"), e.g. \"the \"\"M5\"\" road\"",
+            ));
+        }
         let mut rdr = csv::ReaderBuilder::new()
             .comment(Some(b'#'))
             .trim(csv::Trim::All)
@@ -42,6 +53,18 @@ impl Table {
             .iter()
             .map(str::to_owned)
             .collect();
+        if headers.iter().all(|h| h.is_empty()) {
+            return Err(Error::input(
+                file,
+                Some(1),
+                None,
+                "no header line: the file holds only comments or blank lines",
+            )
+            .with_hint(format!(
+                "the first line that is not a comment must be the header: {}",
+                required.join(",")
+            )));
+        }
         for r in required {
             if !headers.iter().any(|h| h == r) {
                 return Err(Error::input(
@@ -50,10 +73,7 @@ impl Table {
                     Some(r),
                     format!("missing column `{r}` (header is `{}`)", headers.join(",")),
                 )
-                .with_hint(format!(
-                    "the header must name these columns: {}",
-                    required.join(",")
-                )));
+                .with_hint(header_hint(&headers, required)));
             }
         }
         let mut rows = Vec::new();
@@ -116,6 +136,91 @@ impl Table {
     }
 }
 
+/// Why a header lacks a required column, when the cause is a common one.
+fn header_hint(headers: &[String], required: &[&str]) -> String {
+    let list = required.join(",");
+    if headers.len() == 1 && headers[0].contains(';') {
+        return format!(
+            "the columns are separated by `;` (Excel's default in French and other locales): save as \"CSV UTF-8 (comma delimited)\", or replace the `;` separators with `,`; the header must be {list}"
+        );
+    }
+    if headers.len() == 1 && headers[0].contains('\t') {
+        return format!(
+            "the columns are separated by tabs: separate them with `,`; the header must be {list}"
+        );
+    }
+    let renames: Vec<String> = required
+        .iter()
+        .filter(|r| !headers.iter().any(|h| h == *r))
+        .filter_map(|r| {
+            headers
+                .iter()
+                .find(|h| h.eq_ignore_ascii_case(r))
+                .map(|h| format!("`{h}` to `{r}`"))
+        })
+        .collect();
+    if !renames.is_empty() {
+        return format!(
+            "column names are lower-case: rename {} (the header must be {list})",
+            renames.join(", ")
+        );
+    }
+    format!("the header must name these columns: {list}")
+}
+
+/// The line of a quoted field that is still open at the end of the text, if
+/// any. Follows the csv crate's rules: a quote opens a quoted field only at
+/// the start of a field, `""` inside it is a literal quote, and a record
+/// starting with `#` is a comment.
+fn unterminated_quote(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    let (mut i, mut line) = (0usize, 1u64);
+    let mut field_start = true;
+    let mut record_start = true;
+    while i < b.len() {
+        let c = b[i];
+        if record_start && c == b'#' {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        record_start = false;
+        match c {
+            b'"' if field_start => {
+                let open = line;
+                i += 1;
+                loop {
+                    match b.get(i) {
+                        None => return Some(open),
+                        Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
+                        Some(b'"') => break,
+                        Some(b'\n') => {
+                            line += 1;
+                            i += 1;
+                        }
+                        Some(_) => i += 1,
+                    }
+                }
+                field_start = false;
+            }
+            b',' => field_start = true,
+            b'\n' => {
+                line += 1;
+                field_start = true;
+                record_start = true;
+            }
+            b'\r' => {
+                field_start = true;
+                record_start = true;
+            }
+            _ => field_start = false,
+        }
+        i += 1;
+    }
+    None
+}
+
 fn csv_error(file: &str, e: csv::Error) -> Error {
     let line = e.position().map(|p| p.line());
     let msg = match e.kind() {
@@ -127,4 +232,51 @@ fn csv_error(file: &str, e: csv::Error) -> Error {
     };
     Error::input(file, line, None, msg)
         .with_hint("quote fields that contain commas with double quotes, e.g. \"Aleppo, west\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        Table::parse(text, "events.csv", &["date", "place", "note"])
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn an_unterminated_quote_is_an_error_at_its_line() {
+        let e = err(
+            "date,place,note\n2020-01-01,Saraqib,\"open\n2020-01-02,Idlib,x\n2020-01-03,Idlib,y\n",
+        );
+        assert!(
+            e.contains("events.csv:2") && e.contains("never closed"),
+            "{e}"
+        );
+        // Quotes that close, doubled quotes, quotes inside unquoted fields
+        // and quotes in comments are fine.
+        let t = Table::parse(
+            "# a \"comment\ndate,place,note\n2020-01-01,\"Saraqib, west\",\"the \"\"M5\"\"\"\n2020-01-02,Idlib,5\" gun\n",
+            "e.csv",
+            &["date", "place", "note"],
+        )
+        .unwrap();
+        assert_eq!(t.rows().len(), 2);
+        assert_eq!(t.get(&t.rows()[0], "note"), "the \"M5\"");
+    }
+
+    #[test]
+    fn header_problems_get_a_hint() {
+        let e = err("# only a comment\n\n# another\n");
+        assert!(e.contains("no header line"), "{e}");
+        let e = err("date;place;note\n2020-01-01;Saraqib;x\n");
+        assert!(e.contains("separated by `;`"), "{e}");
+        let e = err("Date,Place,note\n2020-01-01,Saraqib,x\n");
+        assert!(
+            e.contains("rename `Date` to `date`, `Place` to `place`"),
+            "{e}"
+        );
+        let t = Table::parse("\u{feff}date,place,note\n", "e.csv", &["date"]).unwrap();
+        assert!(t.has("date"));
+    }
 }

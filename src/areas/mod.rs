@@ -85,7 +85,8 @@ impl Areas {
 
     /// Total front length, km.
     pub fn front_km(&self) -> f64 {
-        self.fronts.iter().map(|f| f.km).sum()
+        // `+ 0.0`: an empty f64 sum is -0.0, printed as "-0.0".
+        self.fronts.iter().map(|f| f.km).sum::<f64>() + 0.0
     }
 }
 

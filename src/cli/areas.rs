@@ -35,7 +35,7 @@ pub struct AreasArgs {
     #[arg(long, value_name = "FILE")]
     front: Option<PathBuf>,
     /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
     cutoff: f64,
 }
 

@@ -5,7 +5,7 @@ use super::EXIT_OK;
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::error::{write_atomic, Error};
 use frontline::output::layers::{change_dates, timeline_layers};
-use frontline::output::{geojson, gpkg, qml};
+use frontline::output::{geojson, gpkg, qml, OutputSet};
 use frontline::theater::Theater;
 use std::path::PathBuf;
 
@@ -38,7 +38,7 @@ pub struct ExportArgs {
     #[arg(long, value_delimiter = ',', default_value = "geojson,gpkg")]
     format: Vec<Format>,
     /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
     cutoff: f64,
 }
 
@@ -49,7 +49,9 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
             "the theater has no events: nothing to export".into(),
         ));
     };
-    std::fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, e))?;
+    // All layers are written into a staging folder and moved into place only
+    // when every one is written: a failed run leaves the previous export.
+    let set = OutputSet::begin(&a.out)?;
     eprintln!(
         "exporting {} periods ({} to {})…",
         dates.len(),
@@ -65,18 +67,20 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
         match f {
             Format::Geojson => {
                 for (l, (_, style)) in layers.iter().zip(&styles) {
-                    let p = a.out.join(format!("{}.geojson", l.name));
+                    let p = set.path(&format!("{}.geojson", l.name));
                     write_atomic(&p, geojson::layer(l).as_bytes())?;
-                    write_atomic(&a.out.join(format!("{}.qml", l.name)), style.as_bytes())?;
-                    eprintln!("wrote {} ({} features)", p.display(), l.features.len());
+                    write_atomic(&set.path(&format!("{}.qml", l.name)), style.as_bytes())?;
+                    eprintln!("{}.geojson: {} features", l.name, l.features.len());
                 }
             }
             Format::Gpkg => {
-                let p = a.out.join("frontline.gpkg");
+                let p = set.path("frontline.gpkg");
                 gpkg::write(&p, &layers, &styles, &format!("{last}T00:00:00.000Z"))?;
-                eprintln!("wrote {}", p.display());
             }
         }
+    }
+    for p in set.commit()? {
+        eprintln!("wrote {}", p.display());
     }
     Ok(EXIT_OK)
 }

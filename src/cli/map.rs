@@ -7,7 +7,7 @@ use frontline::areas::{AreaBuilder, Areas};
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
-use frontline::render::{map_svg, svg_to_png, MapOptions};
+use frontline::render::{default_bbox, map_svg, svg_to_png, Frame, MapOptions};
 use frontline::theater::Theater;
 use std::path::{Path, PathBuf};
 
@@ -24,21 +24,7 @@ line as two files). Projection: equirectangular, true scale at the centre
 latitude of the box (the scale bar is true there).";
 
 pub(crate) fn bbox_arg(s: &str) -> Result<[f64; 4], String> {
-    let v: Vec<f64> = s
-        .split(',')
-        .map(|x| x.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("`{s}` is not four numbers W,S,E,N"))?;
-    let [w, so, e, n] = v[..] else {
-        return Err(format!("`{s}` is not four numbers W,S,E,N"));
-    };
-    if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) || w >= e {
-        return Err(format!("`{s}`: need -180 <= W < E <= 180"));
-    }
-    if !(-85.0..=85.0).contains(&so) || !(-85.0..=85.0).contains(&n) || so >= n {
-        return Err(format!("`{s}`: need -85 <= S < N <= 85"));
-    }
-    Ok([w, so, e, n])
+    frontline::render::parse_bbox(s)
 }
 
 pub(crate) fn width_arg(s: &str) -> Result<u32, String> {
@@ -48,6 +34,19 @@ pub(crate) fn width_arg(s: &str) -> Result<u32, String> {
     }
 }
 
+/// Longest map title, in characters: it must fit on the map.
+const MAX_TITLE: usize = 200;
+
+pub(crate) fn title_arg(s: &str) -> Result<String, String> {
+    let n = s.chars().count();
+    if n > MAX_TITLE {
+        return Err(format!(
+            "the title has {n} characters; a map title holds at most {MAX_TITLE}"
+        ));
+    }
+    Ok(s.to_string())
+}
+
 /// How a map is framed and drawn: shared by `map` and `series`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct FrameArgs {
@@ -55,17 +54,23 @@ pub struct FrameArgs {
     #[arg(long, value_parser = bbox_arg, allow_hyphen_values = true)]
     pub bbox: Option<[f64; 4]>,
     /// Width in px; the height follows from the extent.
-    #[arg(long, default_value_t = 1600, value_parser = width_arg)]
+    #[arg(long, default_value_t = 1600, value_parser = width_arg, allow_hyphen_values = true)]
     pub width: u32,
     /// Title (the date is added).
-    #[arg(long)]
+    #[arg(long, value_parser = title_arg, allow_hyphen_values = true)]
     pub title: Option<String>,
     /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
     pub cutoff: f64,
 }
 
 impl FrameArgs {
+    /// Check that the map's pixel size is within bounds, before any work.
+    pub fn check(&self, t: &Theater) -> Result<(), Error> {
+        let bbox = self.bbox.unwrap_or_else(|| default_bbox(t, self.cutoff));
+        Frame::check_size(bbox, self.width).map_err(Error::Usage)
+    }
+
     /// The drawing options for one day (`bbox` overrides the flag's).
     pub fn options(&self, date: Date, bbox: Option<[f64; 4]>) -> MapOptions {
         MapOptions {
@@ -134,6 +139,7 @@ pub(crate) fn write_day(
 
 pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
     let kind = kind_of(&a.out)?;
+    a.frame.check(t)?;
     super::areas::warn_if_nothing_known(t, a.date);
     let builder = AreaBuilder::new(t, a.frame.cutoff);
     let _ = write_day(t, &builder, &a.frame.options(a.date, None), &a.out, kind)?;

@@ -2,27 +2,51 @@
 
 /// `print!` to standard output that treats a closed pipe (`frontline ... |
 /// head`) as the reader having seen enough: exit 0 instead of panicking.
+/// Any other failure (a full disk) is kept and makes the command fail with
+/// exit 2 when it ends (see [`stdout_status`]).
 macro_rules! out {
     ($($t:tt)*) => {{
         use std::io::Write as _;
         if let Err(e) = write!(std::io::stdout().lock(), $($t)*) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
+            $crate::cli::stdout_failed(e);
         }
     }};
 }
 
-/// `println!` with the same closed-pipe rule as [`out!`].
+/// `println!` with the same rules as [`out!`].
 macro_rules! outln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
         if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
+            $crate::cli::stdout_failed(e);
         }
     }};
+}
+
+static STDOUT_ERROR: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
+
+/// A write to standard output failed: a closed pipe ends the run with exit
+/// 0; any other error is kept (the first one) for [`stdout_status`].
+pub(crate) fn stdout_failed(e: std::io::Error) {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(EXIT_OK);
+    }
+    if let Ok(mut slot) = STDOUT_ERROR.lock() {
+        slot.get_or_insert(e);
+    }
+}
+
+/// Flush standard output and report the first failed write, if any: a
+/// command whose output was lost has not succeeded.
+fn stdout_status() -> Result<(), Error> {
+    use std::io::Write as _;
+    if let Err(e) = std::io::stdout().lock().flush() {
+        stdout_failed(e);
+    }
+    match STDOUT_ERROR.lock().ok().and_then(|mut s| s.take()) {
+        Some(e) => Err(Error::io("<standard output>", e)),
+        None => Ok(()),
+    }
 }
 
 mod areas;
@@ -129,7 +153,7 @@ enum Command {
 /// Run the command line; returns the exit status.
 pub fn run() -> i32 {
     let cli = Cli::parse();
-    match dispatch(cli) {
+    match dispatch(cli).and_then(|code| stdout_status().map(|()| code)) {
         Ok(code) => code,
         // A closed pipe (`frontline report ... | head`) is not an error.
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,

@@ -106,6 +106,14 @@ pub fn run(gaz: &Gazetteer, a: Args) -> Result<i32, Error> {
                 i + 1
             )));
         }
+        let chars = n.chars().count();
+        if chars > frontline::gazetteer::MAX_QUERY_CHARS {
+            return Err(Error::Usage(format!(
+                "name {} has {chars} characters; a place name has at most {}\n  hint: to find the places named in a text, use `frontline geoparse FILE`",
+                i + 1,
+                frontline::gazetteer::MAX_QUERY_CHARS
+            )));
+        }
     }
     let focus = Focus {
         near: a.near,

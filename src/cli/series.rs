@@ -7,6 +7,7 @@ use super::EXIT_OK;
 use frontline::areas::AreaBuilder;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
+use frontline::output::OutputSet;
 use frontline::par::par_map;
 use frontline::render::{default_bbox, index_html, IndexDay};
 use frontline::theater::Theater;
@@ -65,7 +66,10 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
             "{n} days is more than {MAX_DAYS}: split the series"
         )));
     }
-    std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::io(&a.out_dir, e))?;
+    a.frame.check(t)?;
+    // Every file is written into a staging folder and moved into place only
+    // when all are written: a failed run leaves the previous series as it was.
+    let set = OutputSet::begin(&a.out_dir)?;
     let days: Vec<Date> = (0..n).map(|i| a.from.add_days(i)).collect();
     let builder = AreaBuilder::new(t, a.frame.cutoff);
     let bbox = a
@@ -88,7 +92,7 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
         let opt = a.frame.options(date, Some(bbox));
         let mut summary = String::new();
         for (kind, ext) in &kinds {
-            let out = a.out_dir.join(format!("{date}.{ext}"));
+            let out = set.path(&format!("{date}.{ext}"));
             let areas = write_day(t, &builder, &opt, &out, *kind)?;
             if summary.is_empty() {
                 let parts: Vec<String> = areas
@@ -118,8 +122,12 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
         a.from,
         a.to
     );
+    write_atomic(
+        &set.path("index.html"),
+        index_html(&title, &index).as_bytes(),
+    )?;
+    set.commit()?;
     let path = a.out_dir.join("index.html");
-    write_atomic(&path, index_html(&title, &index).as_bytes())?;
     eprintln!(
         "wrote {} days to {}; open {}",
         index.len(),

@@ -100,7 +100,7 @@ pub struct StateArgs {
     #[arg(long)]
     json: bool,
     /// Cutoff for the areas, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
     cutoff: f64,
 }
 
@@ -216,7 +216,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value = "md")]
     format: Format,
     /// Distance beyond which a place decides nothing, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
     cutoff: f64,
     /// Only the stretch between these two towns on the road, e.g.
     /// --between Saraqib "Maarat al-Numan".
@@ -470,7 +470,7 @@ pub struct RouteArgs {
     #[arg(long)]
     json: bool,
     /// Distance beyond which a place decides nothing, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg)]
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
     cutoff: f64,
 }
 

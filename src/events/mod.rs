@@ -104,9 +104,18 @@ pub fn parse_events(
             "confirmed" => Some(Confidence::Confirmed),
             "claimed" => Some(Confidence::Claimed),
             other => {
+                let hint = match other.to_ascii_lowercase().as_str() {
+                    "confirmed" | "claimed" => format!(
+                        "write it in lower case: `{}`",
+                        other.to_ascii_lowercase()
+                    ),
+                    "high" | "medium" | "low" | "certain" | "likely" | "unconfirmed"
+                    | "reported" => "frontline has two levels: write `confirmed` for what a reliable source or both sides report (e.g. high), `claimed` for one side's or a single source's claim (e.g. medium, low)".to_string(),
+                    _ => "write `confirmed` or `claimed`".to_string(),
+                };
                 errs.push(
                     t.error(row, "confidence", format!("`{other}` is not a confidence"))
-                        .with_hint("write `confirmed` or `claimed`"),
+                        .with_hint(hint),
                 );
                 None
             }
@@ -176,6 +185,10 @@ fn resolve_exact(gaz: &Gazetteer, written: &str) -> Result<String, (String, Stri
     let mut ids: Vec<&str> = exact.iter().map(|c| c.place.id.as_str()).collect();
     ids.dedup();
     match ids.len() {
+        1 if exact[0].place.kind == crate::gazetteer::Kind::Road => Err((
+            format!("`{written}` is a road, not a place that can be held"),
+            "name the town or junction on the road that changed hands; `report --road` shows who holds each stretch".into(),
+        )),
         1 => Ok(ids[0].to_string()),
         0 => {
             let sugg: Vec<String> = if c.is_empty() {

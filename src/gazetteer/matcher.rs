@@ -56,6 +56,14 @@ pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Candidates scoring below this are not reported.
 pub const MIN_SCORE: f64 = 0.8;
+
+/// Longest name looked up, in characters: no place name comes near it, and
+/// fuzzy matching costs grow with the length (a 12,000-word query took 46 s).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+fn too_long(query: &str) -> bool {
+    query.len() > 4 * MAX_QUERY_CHARS || query.chars().count() > MAX_QUERY_CHARS
+}
 const FUZZY_CAP: f64 = 0.97;
 const SKELETON_SCORE: f64 = 0.9;
 const KEY_BITS: u32 = 26;
@@ -356,6 +364,9 @@ impl Index {
         focus: &Focus,
     ) -> Vec<Candidate<'a>> {
         let query = query.trim();
+        if too_long(query) {
+            return Vec::new();
+        }
         let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
         let mut offer = |pi: u32, ni: u32, score: f64| {
             let e = best.entry(pi).or_insert((score, ni));
@@ -416,6 +427,9 @@ impl Index {
     }
 
     pub(crate) fn suggest<'a>(&self, places: &'a [Place], query: &str, n: usize) -> Vec<&'a str> {
+        if too_long(query.trim()) {
+            return Vec::new();
+        }
         let key = fold(query);
         if key.is_empty() {
             return Vec::new();

@@ -19,7 +19,7 @@ mod matcher;
 
 pub use load::{parse_admin1, parse_aliases, parse_geonames, parse_supplement};
 pub(crate) use matcher::matched_name;
-pub use matcher::{Candidate, Focus};
+pub use matcher::{Candidate, Focus, MAX_QUERY_CHARS};
 
 use crate::error::Result;
 use serde::Serialize;
@@ -178,7 +178,9 @@ impl Gazetteer {
         let admin1 = parse_admin1(src.admin1.0, src.admin1.1)?;
         let mut places = parse_geonames(src.geonames.0, src.geonames.1, &admin1)?;
         places.extend(parse_supplement(src.supplement.0, src.supplement.1)?);
-        check_unique_ids(&places)?;
+        if let Err(id) = unique_ids(&places) {
+            return Err(duplicate_id_error(src, &id));
+        }
         let by_id: std::collections::HashMap<&str, usize> = places
             .iter()
             .enumerate()
@@ -227,7 +229,8 @@ impl Gazetteer {
     }
 
     /// Ranked candidates for a name (or an id), best first. Empty when nothing
-    /// scores at least [`matcher::MIN_SCORE`].
+    /// scores at least [`matcher::MIN_SCORE`], or when the query is longer
+    /// than [`MAX_QUERY_CHARS`].
     pub fn resolve(&self, query: &str, focus: &Focus) -> Vec<Candidate<'_>> {
         self.index.resolve(&self.places, query, focus)
     }
@@ -243,17 +246,48 @@ impl Gazetteer {
 }
 
 fn check_unique_ids(places: &[Place]) -> Result<()> {
+    unique_ids(places).map_err(|id| {
+        crate::error::Error::input(
+            "<gazetteer>",
+            None,
+            Some("id"),
+            format!("duplicate place id `{id}`"),
+        )
+        .with_hint("each place needs its own id")
+    })
+}
+
+/// The first id given to two places, if any.
+fn unique_ids(places: &[Place]) -> std::result::Result<(), String> {
     let mut seen = std::collections::HashSet::with_capacity(places.len());
     for p in places {
         if !seen.insert(p.id.as_str()) {
-            return Err(crate::error::Error::input(
-                "<gazetteer>",
-                None,
-                Some("id"),
-                format!("duplicate place id `{}`", p.id),
-            )
-            .with_hint("each place needs its own id; a supplement row may repeat a GeoNames id"));
+            return Err(p.id.clone());
         }
     }
     Ok(())
+}
+
+/// A duplicate id, at the file and line of its second row, naming the first.
+fn duplicate_id_error(src: &Sources<'_>, id: &str) -> crate::error::Error {
+    let mut rows: Vec<(&str, u64)> = Vec::new();
+    for (text, file) in [src.geonames, src.supplement] {
+        for (i, line) in text.lines().enumerate() {
+            let first = line.split(['\t', ',']).next().unwrap_or("");
+            if first.trim().trim_matches('"') == id {
+                rows.push((file, i as u64 + 1));
+            }
+        }
+    }
+    let (file, line) = rows.get(1).copied().unwrap_or((src.supplement.1, 0));
+    let first = rows
+        .first()
+        .map_or_else(String::new, |(f, l)| format!(" (first at {f}:{l})"));
+    crate::error::Error::input(
+        file,
+        (line > 0).then_some(line),
+        Some("id"),
+        format!("duplicate place id `{id}`{first}"),
+    )
+    .with_hint("each place needs its own id: remove or renumber one of the rows")
 }

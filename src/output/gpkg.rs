@@ -112,7 +112,20 @@ fn db_err(path: &Path, e: rusqlite::Error) -> Error {
 /// Write the layers and their styles (`(layer name, QML)`) to a new
 /// GeoPackage at `path` (through a temporary file, then a rename).
 pub fn write(path: &Path, layers: &[Layer], styles: &[(&str, String)], stamp: &str) -> Result<()> {
-    let tmp = path.with_extension("gpkg.tmp");
+    // Through a symbolic link to its file; a device or folder is refused.
+    let path = &crate::error::output_target(path)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(
+        || "frontline.gpkg".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    // Named like write_atomic's temporaries, so a killed run's file (and
+    // its journal) is removed by the next run.
+    crate::error::remove_stale_temporaries(dir, Some(&name));
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
     let res = (|| -> std::result::Result<(), rusqlite::Error> {
         let mut db = Connection::open(&tmp)?;

@@ -2,9 +2,13 @@
 //!
 //! Every writer here is deterministic: the same inputs give byte-identical
 //! files. Write them with [`crate::error::write_atomic`], so a failed run
-//! never leaves half a file.
+//! never leaves half a file, and write sets of files through an
+//! [`OutputSet`], so a failed run never leaves half a set.
 
 pub mod geojson;
 pub mod gpkg;
 pub mod layers;
 pub mod qml;
+mod set;
+
+pub use set::OutputSet;

@@ -86,9 +86,24 @@ fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Title and legend with the characters XML forbids replaced: plotters
+/// escapes markup but passes control characters through.
+fn xml_clean(title: &str, series: &[ChartSeries]) -> (String, Vec<ChartSeries>) {
+    let series = series
+        .iter()
+        .map(|s| ChartSeries {
+            name: super::xml_safe(&s.name),
+            ..s.clone()
+        })
+        .collect();
+    (super::xml_safe(title), series)
+}
+
 /// The chart as SVG text.
 pub fn chart_svg(title: &str, days: &[Date], series: &[ChartSeries]) -> Result<String> {
     font();
+    let (title, series) = xml_clean(title, series);
+    let (title, series) = (title.as_str(), series.as_slice());
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (1000, 500)).into_drawing_area();
@@ -113,4 +128,31 @@ pub fn chart_png(title: &str, days: &[Date], series: &[ChartSeries]) -> Result<V
     }
     pm.encode_png()
         .map_err(|e| Error::Usage(format!("chart: PNG encoding failed: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_non_characters_do_not_break_the_chart_svg() {
+        let days = [
+            Date::from_ymd(2020, 2, 8).unwrap(),
+            Date::from_ymd(2020, 2, 9).unwrap(),
+        ];
+        let series = [ChartSeries {
+            name: "gov\u{1}<!--<script>\u{fffe}".into(),
+            color: "#c0392b".into(),
+            km: vec![1.0, 2.0],
+        }];
+        let svg = chart_svg("M5\u{7}\u{1b} title", &days, &series).unwrap();
+        assert!(
+            !svg.chars()
+                .any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')),
+            "control character in the chart SVG"
+        );
+        assert!(!svg.contains('\u{fffe}') && !svg.contains("<!--<script>"));
+        // resvg parses it as XML.
+        resvg::usvg::Tree::from_str(&svg, &Default::default()).unwrap();
+    }
 }

@@ -24,12 +24,22 @@ pub struct IndexDay {
 /// let html = index_html("</script><b>", &[d]);
 /// assert!(html.contains("&lt;/script&gt;&lt;b&gt;"));
 /// assert_eq!(html.matches("</script>").count(), 1); // only the real one
+/// // A name from a news article cannot start an HTML comment or a script.
+/// let d = IndexDay { date: "2020-02-08".into(), image: None, summary: "<!--<script>".into() };
+/// let html = index_html("t", &[d]);
+/// assert!(!html.contains("<!--") && html.matches("<script>").count() == 1);
+/// assert!(html.contains(r#""summary":"\u003c!--\u003cscript\u003e""#));
 /// ```
 pub fn index_html(title: &str, days: &[IndexDay]) -> String {
-    // JSON inside <script>: keep "</" and U+2028/9 from ending or breaking it.
+    // JSON inside <script>: `<`, `>` and `&` only occur inside JSON strings,
+    // where their \u escapes mean the same; written that way, no `</script>`,
+    // `<!--` or `<script` can end the script or switch the HTML parser into
+    // its "script data escaped" states. U+2028/9 broke older JavaScript.
     let data = serde_json::to_string(days)
         .unwrap_or_else(|_| "[]".into())
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029");
     let title = escape(title);

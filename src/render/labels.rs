@@ -126,6 +126,71 @@ pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Pl
     out
 }
 
+/// Obstacles that keep labels off road lines (pixel polylines): a 5 px box
+/// every 5 px along each line, only on the part of it inside the `frame`
+/// (width, height). Clipping first bounds the count by the frame, however
+/// far the map is zoomed in.
+pub fn road_obstacles(lines: &[Vec<(f64, f64)>], frame: (f64, f64)) -> Vec<Box2> {
+    let mut out = Vec::new();
+    for pl in lines {
+        for w in pl.windows(2) {
+            let Some(((x0, y0), (x1, y1))) = clip(w[0], w[1], frame, 3.0) else {
+                continue;
+            };
+            let steps = ((x1 - x0).hypot(y1 - y0) / 5.0).ceil().max(1.0) as usize;
+            for k in 0..=steps {
+                let u = k as f64 / steps as f64;
+                let (x, y) = (x0 + u * (x1 - x0), y0 + u * (y1 - y0));
+                out.push(Box2 {
+                    x0: x - 2.5,
+                    y0: y - 2.5,
+                    x1: x + 2.5,
+                    y1: y + 2.5,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The part of segment a–b inside the frame grown by `pad` px on each side
+/// (Liang–Barsky), if any.
+fn clip(
+    a: (f64, f64),
+    b: (f64, f64),
+    frame: (f64, f64),
+    pad: f64,
+) -> Option<((f64, f64), (f64, f64))> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 + pad),
+        (dx, frame.0 + pad - a.0),
+        (-dy, a.1 + pad),
+        (dy, frame.1 + pad - a.1),
+    ] {
+        if !p.is_finite() || !q.is_finite() {
+            return None;
+        }
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    (t0 <= t1).then_some((
+        (a.0 + t0 * dx, a.1 + t0 * dy),
+        (a.0 + t1 * dx, a.1 + t1 * dy),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +208,19 @@ mod tests {
             x1: x0 + tw,
             y1: p.y + th * 0.25,
         }
+    }
+
+    #[test]
+    fn road_obstacles_are_clipped_to_the_frame() {
+        // A road 10 million px long crossing a 600 × 400 frame (a tiny bbox).
+        let road = vec![vec![(-5e6, 200.0), (5e6, 200.0)]];
+        let o = road_obstacles(&road, (600.0, 400.0));
+        assert!(o.len() < 200, "{} obstacles", o.len());
+        assert!(o.iter().all(|b| b.x0 >= -6.0 && b.x1 <= 606.0));
+        // Every 5 px across the frame is still covered.
+        assert!(o.iter().any(|b| b.x0 <= 0.0) && o.iter().any(|b| b.x1 >= 600.0));
+        // A road entirely outside gives none.
+        assert!(road_obstacles(&[vec![(-50.0, -50.0), (-10.0, 900.0)]], (600.0, 400.0)).is_empty());
     }
 
     #[test]

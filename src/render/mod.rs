@@ -13,10 +13,10 @@ pub mod labels;
 mod png;
 mod svg;
 
-pub use frame::Frame;
+pub use frame::{parse_bbox, Frame};
 pub use index_html::{index_html, IndexDay};
 pub use png::{svg_to_png, FONT};
-pub use svg::escape;
+pub use svg::{escape, xml_safe};
 
 use crate::areas::{AreaBuilder, Areas};
 use crate::control::ControlField;
@@ -285,22 +285,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         y1: h,
     };
     let mut obstacles = vec![title_box, legend_box, foot_box];
-    for pl in &road_px {
-        for w in pl.windows(2) {
-            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-            let steps = ((x1 - x0).hypot(y1 - y0) / 5.0).ceil().max(1.0) as usize;
-            for k in 0..=steps {
-                let u = k as f64 / steps as f64;
-                let (x, y) = (x0 + u * (x1 - x0), y0 + u * (y1 - y0));
-                obstacles.push(labels::Box2 {
-                    x0: x - 2.5,
-                    y0: y - 2.5,
-                    x1: x + 2.5,
-                    y1: y + 2.5,
-                });
-            }
-        }
-    }
+    obstacles.extend(labels::road_obstacles(&road_px, (w, h)));
     for (name, (x, y)) in &shields {
         obstacles.push(labels::Box2 {
             x0: x - 18.0,

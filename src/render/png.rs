@@ -27,6 +27,14 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     let tree = resvg::usvg::Tree::from_str(svg, options())
         .map_err(|e| Error::Usage(format!("internal error: the map SVG does not parse: {e}")))?;
     let size = tree.size().to_int_size();
+    let max = super::frame::MAX_SIDE as u32;
+    if size.width() > max || size.height() > max {
+        return Err(Error::Usage(format!(
+            "the map would be {} × {} px, more than {max} px on a side: lower --width or change --bbox",
+            size.width(),
+            size.height()
+        )));
+    }
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| Error::Usage("the map has zero size: check --width and --bbox".into()))?;
     resvg::render(
@@ -37,4 +45,16 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     pixmap
         .encode_png()
         .map_err(|e| Error::Usage(format!("PNG encoding failed: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_oversized_svg_is_refused_before_allocating() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="8000" height="980000"/>"#;
+        let e = svg_to_png(svg).unwrap_err().to_string();
+        assert!(e.contains("980000"), "{e}");
+    }
 }

@@ -59,6 +59,8 @@ pub struct RoadLine {
 #[derive(Debug, Clone, Default)]
 pub struct RoadNetwork {
     graph: UnGraph<Node, Segment>,
+    /// Node ids to nodes (a linear search per line end made imports quadratic).
+    ids: std::collections::HashMap<String, NodeIndex>,
     /// First node of each road, as listed in the waypoints.
     starts: BTreeMap<String, NodeIndex>,
 }
@@ -82,13 +84,18 @@ impl RoadNetwork {
     }
 
     fn node_by_id(&self, id: &str) -> Option<NodeIndex> {
-        self.graph.node_indices().find(|&n| self.graph[n].id == id)
+        self.ids.get(id).copied()
     }
 
     fn add_node(&mut self, node: Node) -> NodeIndex {
         match self.node_by_id(&node.id) {
             Some(n) => n,
-            None => self.graph.add_node(node),
+            None => {
+                let id = node.id.clone();
+                let n = self.graph.add_node(node);
+                self.ids.insert(id, n);
+                n
+            }
         }
     }
 
@@ -208,6 +215,7 @@ impl RoadNetwork {
     /// a shared way). Line ends that meet (to 1e-5°, about 1 m) become one
     /// node; nodes are named after the gazetteer town within 2 km.
     pub fn from_geojson(text: &str, file: &str, gaz: &Gazetteer) -> Result<RoadNetwork> {
+        let text = crate::geo_input::strip_bom(text);
         let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
             Error::input(file, None, None, format!("not GeoJSON: {e}"))
                 .with_hint("export the roads as a GeoJSON FeatureCollection of LineStrings")
@@ -217,6 +225,7 @@ impl RoadNetwork {
                 .with_hint("export the roads as a GeoJSON FeatureCollection of LineStrings"));
         };
         let mut net = RoadNetwork::default();
+        let towns = TownGrid::new(gaz);
         let mut count = 0;
         for (i, f) in fc.features.iter().enumerate() {
             let at = format!("feature {i}");
@@ -235,6 +244,10 @@ impl RoadNetwork {
                 continue;
             }
             let Some(g) = &f.geometry else { continue };
+            crate::geo_input::check_geometry(g).map_err(|e| {
+                Error::input(file, None, Some(&at), e)
+                    .with_hint("positions are [longitude, latitude] in WGS84 degrees")
+            })?;
             let geom: geo::Geometry<f64> = g.try_into().map_err(|e: geojson::Error| {
                 Error::input(file, None, Some(&at), format!("broken geometry: {e}"))
                     .with_hint("each road feature needs a valid LineString")
@@ -264,7 +277,7 @@ impl RoadNetwork {
                 let ends = [l.0[0], l.0[l.0.len() - 1]];
                 let nodes: Vec<NodeIndex> = ends
                     .iter()
-                    .map(|c| net.add_node(node_at(*c, gaz)))
+                    .map(|c| net.add_node(node_at(*c, &towns)))
                     .collect();
                 let source = f
                     .property("source")
@@ -499,12 +512,57 @@ fn reversed(l: &LineString<f64>) -> LineString<f64> {
     LineString::from(c)
 }
 
-fn node_at(c: Coord<f64>, gaz: &Gazetteer) -> Node {
+/// Populated places bucketed by 0.05° cells, to find the town near a line
+/// end without measuring the distance to every place.
+struct TownGrid<'a> {
+    cells: std::collections::HashMap<(i64, i64), Vec<&'a crate::gazetteer::Place>>,
+}
+
+const CELL_DEG: f64 = 0.05;
+
+impl<'a> TownGrid<'a> {
+    fn new(gaz: &'a Gazetteer) -> Self {
+        let mut cells: std::collections::HashMap<(i64, i64), Vec<_>> =
+            std::collections::HashMap::new();
+        for p in gaz
+            .places()
+            .iter()
+            .filter(|p| p.kind == Kind::PopulatedPlace)
+        {
+            cells
+                .entry((
+                    (p.lon / CELL_DEG).floor() as i64,
+                    (p.lat / CELL_DEG).floor() as i64,
+                ))
+                .or_default()
+                .push(p);
+        }
+        TownGrid { cells }
+    }
+
+    /// Every populated place that may lie within `km` of `at`.
+    fn near(
+        &self,
+        at: Coord<f64>,
+        km: f64,
+    ) -> impl Iterator<Item = &'a crate::gazetteer::Place> + '_ {
+        let dlat = km / 110.0;
+        let dlon = (dlat / at.y.to_radians().cos().max(0.01)).min(360.0);
+        let cell = |v: f64| (v / CELL_DEG).floor() as i64;
+        let (x0, x1) = (cell(at.x - dlon), cell(at.x + dlon));
+        let (y0, y1) = (cell(at.y - dlat), cell(at.y + dlat));
+        (x0..=x1)
+            .flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+            .filter_map(|k| self.cells.get(&k))
+            .flatten()
+            .copied()
+    }
+}
+
+fn node_at(c: Coord<f64>, towns: &TownGrid<'_>) -> Node {
     let at = Point::from(c);
-    let near = gaz
-        .places()
-        .iter()
-        .filter(|p| p.kind == Kind::PopulatedPlace)
+    let near = towns
+        .near(c, 2.0)
         .map(|p| (Geodesic.distance(at, Point::new(p.lon, p.lat)), p))
         .filter(|(d, _)| *d <= 2000.0)
         .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
@@ -519,5 +577,87 @@ fn node_at(c: Coord<f64>, gaz: &Gazetteer) -> Node {
             name: format!("{:.4},{:.4}", c.y, c.x),
             at,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::embedded().unwrap()
+    }
+
+    #[test]
+    fn short_positions_are_an_error_not_a_panic() {
+        for coords in [
+            "[[36.7],[36.8]]",
+            "[[36.7,35.1],[]]",
+            "[[36.7,35.1],[36.8,95]]",
+        ] {
+            let t = format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"ref":"M5"}},"geometry":{{"type":"LineString","coordinates":{coords}}}}}]}}"#
+            );
+            let e = RoadNetwork::from_geojson(&t, "roads.geojson", &gaz())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("roads.geojson") && e.contains("feature 0"),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn twenty_thousand_road_features_import_in_linear_time() {
+        // A chain of short ways through the theater, as an OSM export is.
+        let n = 20_000;
+        let feats: Vec<String> = (0..n)
+            .map(|i| {
+                let x = |k: usize| 36.0 + k as f64 * 0.00005;
+                format!(
+                    r#"{{"type":"Feature","properties":{{"ref":"M5"}},"geometry":{{"type":"LineString","coordinates":[[{:.6},35.8],[{:.6},35.8]]}}}}"#,
+                    x(i),
+                    x(i + 1)
+                )
+            })
+            .collect();
+        let t = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            feats.join(",")
+        );
+        let g = gaz();
+        let started = std::time::Instant::now();
+        let net = RoadNetwork::from_geojson(&t, "roads.geojson", &g).unwrap();
+        // Ends within 2 km of a town merge into the town's node.
+        assert!(
+            net.graph().edge_count() > n / 2,
+            "{}",
+            net.graph().edge_count()
+        );
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn line_ends_near_a_town_are_named_after_it() {
+        let g = gaz();
+        let p = g.resolve("Saraqib", &Focus::default()).remove(0).place;
+        let towns = TownGrid::new(&g);
+        let n = node_at(
+            Coord {
+                x: p.lon + 0.005,
+                y: p.lat,
+            },
+            &towns,
+        );
+        assert_eq!(n.id, p.id);
+        let far = node_at(
+            Coord {
+                x: p.lon + 0.2,
+                y: p.lat + 0.2,
+            },
+            &towns,
+        );
+        assert!(far.id.starts_with("node:"), "{}", far.id);
     }
 }

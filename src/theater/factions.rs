@@ -19,6 +19,9 @@ pub struct Faction {
 /// Ids a faction may not take: they have a meaning of their own.
 pub const RESERVED: &[&str] = &["contested", "unknown", "n/a"];
 
+/// Longest faction name, in characters.
+pub const MAX_NAME: usize = 100;
+
 /// Parse `factions.csv`.
 pub fn parse_factions(text: &str, file: &str) -> Result<Vec<Faction>> {
     let t = Table::parse(text, file, &["id", "name", "color"])?;
@@ -53,6 +56,18 @@ pub fn parse_factions(text: &str, file: &str) -> Result<Vec<Faction>> {
                 .error(row, "color", format!("`{color}` is not a colour"))
                 .with_hint("write it as #rrggbb, e.g. #c0392b"));
         }
+        let name = t.get(row, "name");
+        if name.chars().count() > MAX_NAME {
+            return Err(t
+                .error(
+                    row,
+                    "name",
+                    format!("the name has {} characters", name.chars().count()),
+                )
+                .with_hint(format!(
+                    "a faction name is drawn in map legends: keep it under {MAX_NAME} characters and put the rest in `description`"
+                )));
+        }
         out.push(Faction {
             id: id.to_string(),
             name: t.get(row, "name").to_string(),
@@ -65,4 +80,20 @@ pub fn parse_factions(text: &str, file: &str) -> Result<Vec<Faction>> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overlong_name_is_refused_with_its_line() {
+        let t = format!("id,name,color\ngov,{},#c0392b\n", "N".repeat(130_000));
+        let e = parse_factions(&t, "factions.csv").unwrap_err().to_string();
+        assert!(
+            e.contains("factions.csv:2") && e.contains("130000 characters"),
+            "{e}"
+        );
+        assert!(e.len() < 1000);
+    }
 }

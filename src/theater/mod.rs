@@ -171,8 +171,16 @@ impl Theater {
         (adm0, adm0_file): (String, String),
         (adm1, adm1_file): (String, String),
     ) -> Result<Theater> {
-        let country = parse_outlines(&adm0, &adm0_file)?;
-        let governorates = parse_outlines(&adm1, &adm1_file)?;
+        // An empty file name: the theater has no such file (no outline).
+        let outlines = |text: &str, file: &str| {
+            if file.is_empty() {
+                Ok(Vec::new())
+            } else {
+                parse_outlines(text, file)
+            }
+        };
+        let country = outlines(&adm0, &adm0_file)?;
+        let governorates = outlines(&adm1, &adm1_file)?;
         let factions = parse_factions(factions.0, factions.1)?;
         let events =
             parse_events(events.0, events.1, &gazetteer, &factions).map_err(first_error)?;
