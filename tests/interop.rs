@@ -176,14 +176,22 @@ fn geojson_export_follows_rfc_7946_and_keeps_property_types_stable() {
                 assert!(ok, "{name}.{k}: {this} vs {first}");
             }
         }
-        // At most six decimals.
-        let coords = text.split("\"coordinates\":").skip(1).flat_map(|s| {
-            s.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-                .filter(|t| t.contains('.'))
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        });
-        for c in coords.take(5000) {
+        // At most six decimals in every coordinate (read from the
+        // geometries, not from property text such as source URLs).
+        fn numbers<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Number>) {
+            match v {
+                serde_json::Value::Number(n) => out.push(n),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| numbers(x, out)),
+                _ => {}
+            }
+        }
+        let mut coords = Vec::new();
+        for f in feats {
+            numbers(&f["geometry"]["coordinates"], &mut coords);
+        }
+        assert!(!coords.is_empty(), "{name}: no coordinates");
+        for c in coords {
+            let c = c.to_string();
             let decimals = c.split('.').nth(1).map_or(0, str::len);
             assert!(decimals <= 6, "{name}: {c}");
         }
@@ -284,7 +292,7 @@ fn map_svg_is_well_formed_renders_in_rsvg_and_escapes_a_hostile_place_name() {
     let ev = theater.join("events.csv");
     let mut s = std::fs::read_to_string(&ev).unwrap();
     s.push_str(
-        "2020-02-01,fl:hostile,government,claimed,https://example.org/fixture,\"<b>note</b>\"\n",
+        "2020-02-01,fl:hostile,government,claimed,https://example.org/fixture,newspaper,\"<b>note</b>\"\n",
     );
     std::fs::write(&ev, s).unwrap();
 

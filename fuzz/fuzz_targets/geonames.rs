@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
         geonames: (dump, "geonames.txt"),
         admin1: (admin1, "admin1.tsv"),
         supplement: ("id,name,lat,lon,kind,admin1,names,source\n", "supplement.csv"),
+        more_supplements: &[],
         aliases: ("place,name,lang\n", "aliases.csv"),
         not_places: ("", ""),
         skip_dangling_aliases: true,

@@ -122,6 +122,15 @@ pub mod embedded {
     pub const ADMIN1: &str = include_str!("../../data/gazetteer/admin1.tsv");
     /// Sourced places that cities500 lacks, and roads.
     pub const SUPPLEMENT: &str = include_str!("../../data/gazetteer/supplement.csv");
+    /// Places whose coordinates come from Wikipedia's Syria detailed-map
+    /// module (CC BY-SA 4.0), kept in a file of their own for its licence.
+    pub const SUPPLEMENT_WIKIPEDIA: &str =
+        include_str!("../../data/gazetteer/supplement-wikipedia.csv");
+    /// The embedded `supplement-*.csv` files, in name order, with their names.
+    pub const MORE_SUPPLEMENTS: &[(&str, &str)] = &[(
+        SUPPLEMENT_WIKIPEDIA,
+        "<embedded>/data/gazetteer/supplement-wikipedia.csv",
+    )];
     /// Press spellings and exonyms.
     pub const ALIASES: &str = include_str!("../../data/gazetteer/aliases.csv");
     /// Words that look like place names in running text but are not.
@@ -137,6 +146,10 @@ pub struct Sources<'a> {
     pub admin1: (&'a str, &'a str),
     /// Supplement CSV text and its file name.
     pub supplement: (&'a str, &'a str),
+    /// Further supplements (`supplement-*.csv`, same columns), text and file
+    /// name each: places kept apart from `supplement.csv`, e.g. for the
+    /// licence of their source.
+    pub more_supplements: &'a [(&'a str, &'a str)],
     /// Aliases CSV text and its file name.
     pub aliases: (&'a str, &'a str),
     /// Not-places list text and its file name.
@@ -157,6 +170,7 @@ impl Sources<'static> {
                 embedded::SUPPLEMENT,
                 "<embedded>/data/gazetteer/supplement.csv",
             ),
+            more_supplements: embedded::MORE_SUPPLEMENTS,
             aliases: (embedded::ALIASES, "<embedded>/data/gazetteer/aliases.csv"),
             not_places: (
                 embedded::NOT_PLACES,
@@ -178,6 +192,9 @@ impl Gazetteer {
         let admin1 = parse_admin1(src.admin1.0, src.admin1.1)?;
         let mut places = parse_geonames(src.geonames.0, src.geonames.1, &admin1)?;
         places.extend(parse_supplement(src.supplement.0, src.supplement.1)?);
+        for (text, file) in src.more_supplements {
+            places.extend(parse_supplement(text, file)?);
+        }
         if let Err(id) = unique_ids(&places) {
             return Err(duplicate_id_error(src, &id));
         }
@@ -271,7 +288,8 @@ fn unique_ids(places: &[Place]) -> std::result::Result<(), String> {
 /// A duplicate id, at the file and line of its second row, naming the first.
 fn duplicate_id_error(src: &Sources<'_>, id: &str) -> crate::error::Error {
     let mut rows: Vec<(&str, u64)> = Vec::new();
-    for (text, file) in [src.geonames, src.supplement] {
+    let files = [src.geonames, src.supplement];
+    for &(text, file) in files.iter().chain(src.more_supplements) {
         for (i, line) in text.lines().enumerate() {
             let first = line.split(['\t', ',']).next().unwrap_or("");
             if first.trim().trim_matches('"') == id {

@@ -651,10 +651,11 @@ mod tests {
             &towns,
         );
         assert_eq!(n.id, p.id);
+        // 1.3 degrees west of Saraqib: the sea off Latakia, far from any town.
         let far = node_at(
             Coord {
-                x: p.lon + 0.2,
-                y: p.lat + 0.2,
+                x: p.lon - 1.3,
+                y: p.lat,
             },
             &towns,
         );

@@ -103,10 +103,14 @@ impl Theater {
         } else {
             (String::new(), String::new())
         };
+        let more = more_supplements(&p("gazetteer"))?;
+        let more_refs: Vec<(&str, &str)> =
+            more.iter().map(|(t, f)| (t.as_str(), f.as_str())).collect();
         let src = Sources {
             geonames: (&geonames.0, &geonames.1),
             admin1: (&admin1.0, &admin1.1),
             supplement: (&supplement.0, &supplement.1),
+            more_supplements: &more_refs,
             aliases: (&aliases.0, &aliases.1),
             not_places: (&not_places.0, &not_places.1),
             skip_dangling_aliases: false,
@@ -256,4 +260,25 @@ fn first_error(mut errs: Vec<Error>) -> Error {
 /// Where a theater folder's files go, for documentation and `roads import`.
 pub fn roads_geojson_path(dir: &Path) -> PathBuf {
     dir.join("roads").join("roads.geojson")
+}
+
+/// The text and path of every `supplement-*.csv` in a gazetteer folder, in
+/// name order, so the result does not depend on the file system.
+fn more_supplements(dir: &Path) -> Result<Vec<(String, String)>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("supplement-") && n.ends_with(".csv"))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| Ok((read_utf8(&p)?, p.display().to_string())))
+        .collect()
 }
