@@ -8,10 +8,10 @@
 mod synthetic;
 
 use divan::{black_box, Bencher};
-use frontline::areas::AreaBuilder;
-use frontline::control::{ControlField, DEFAULT_CUTOFF_KM};
+use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::events::parse_events;
+use frontline::timeline::Timeline;
 
 fn main() {
     divan::main();
@@ -24,11 +24,8 @@ fn areas_one_day(b: Bencher, n: usize) {
     let (mut t, csv) = synthetic::theater(n, |ids| synthetic::events_csv(ids, ids.len() / 2));
     t.events = parse_events(&csv, "<synthetic>", &t.gazetteer, &t.factions).unwrap();
     let d: Date = "2020-01-20".parse().unwrap();
-    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
-    b.bench_local(|| {
-        let f = ControlField::on(&t.events, &t.gazetteer, black_box(d), DEFAULT_CUTOFF_KM);
-        builder.build(&f).fronts.len()
-    });
+    let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
+    b.bench_local(|| tl.day(black_box(d)).areas().fronts.len());
 }
 
 /// `events check`: parse and check 100,000 rows on distinct days over 1,000

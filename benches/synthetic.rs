@@ -51,7 +51,9 @@ pub fn events_csv(ids: &[String], extra: usize) -> String {
     let mut s = String::from("date,place,controller,confidence,source,note\n");
     for id in ids {
         let f = factions[(lcg(&mut seed) * 3.0) as usize];
-        s.push_str(&format!("2020-01-01,{id},{f},confirmed,https://example.org/s,\n"));
+        s.push_str(&format!(
+            "2020-01-01,{id},{f},confirmed,https://example.org/s,\n"
+        ));
     }
     let d0: frontline::date::Date = "2020-01-02".parse().unwrap();
     for k in 0..extra {

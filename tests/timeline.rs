@@ -2,8 +2,9 @@
 
 use frontline::control::{ControlField, ControlPoint};
 use frontline::date::Date;
-use frontline::events::{state_on, Confidence, Event};
+use frontline::events::{Confidence, Event};
 use frontline::roads::{line_km, point_at_km, stretches};
+use frontline::timeline::state_on;
 use geo::{line_string, Distance, Geodesic, Point};
 use predicates::prelude::*;
 
@@ -210,7 +211,7 @@ fn cp(name: &str, lon: f64, lat: f64, c: &str) -> ControlPoint {
         controller: c.into(),
         since: "2020-01-01".parse().unwrap(),
         source: String::new(),
-        confidence: "confirmed".into(),
+        confidence: Confidence::Confirmed,
     }
 }
 

@@ -13,13 +13,14 @@
 //! ```
 //! use frontline::areas::AreaBuilder;
 //! use frontline::control::{ControlField, ControlPoint};
+//! use frontline::events::Confidence;
 //! use geo::Point;
 //! let d = "2020-01-01".parse().unwrap();
 //! let cp = |name: &str, lon, c: &str| ControlPoint {
 //!     place: name.into(), name: name.into(), at: Point::new(lon, 35.0),
-//!     controller: c.into(), since: d, source: String::new(), confidence: "confirmed".into() };
+//!     controller: c.into(), since: d, source: String::new(), confidence: Confidence::Confirmed };
 //! let field = ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "blue")], 15.0);
-//! let areas = AreaBuilder::with(Point::new(36.1, 35.0), None, 15.0).build(&field);
+//! let areas = AreaBuilder::with(Point::new(36.1, 35.0), None).build(&field);
 //! assert_eq!(areas.controller_at(Point::new(36.05, 35.0)), Some("red"));
 //! assert_eq!(areas.fronts.len(), 1); // along the meridian halfway between A and B
 //! assert!((areas.fronts[0].km - 2.0 * (15.0f64.powi(2) - 9.1f64.powi(2)).sqrt()).abs() < 0.5);
@@ -91,7 +92,7 @@ impl Areas {
 
 /// Builds areas for any day of a theater: holds the projection and the
 /// country outline on the output grid, so a series of days pays for them
-/// once.
+/// once. The cutoff is the control field's.
 #[derive(Debug, Clone)]
 pub struct AreaBuilder {
     proj: LocalProjection,
@@ -99,13 +100,12 @@ pub struct AreaBuilder {
     boundary: Option<overlay::Shapes>,
     /// The same, as lon/lat polygons, for clipping lines.
     boundary_geo: Option<MultiPolygon<f64>>,
-    cutoff_m: f64,
 }
 
 impl AreaBuilder {
     /// For a theater: the projection is centred on the bounding box of every
     /// place its events name; cells are clipped to its country outline.
-    pub fn new(t: &Theater, cutoff_km: f64) -> AreaBuilder {
+    pub fn new(t: &Theater) -> AreaBuilder {
         let mut bb: Option<(f64, f64, f64, f64)> = None;
         for e in &t.events {
             if let Some(p) = t.gazetteer.get(&e.place) {
@@ -133,15 +133,11 @@ impl AreaBuilder {
         let (w, s, e, n) = bb.unwrap_or((0.0, 0.0, 0.0, 0.0));
         let center = Point::new((w + e) / 2.0, (s + n) / 2.0);
         let boundary = (!country.0.is_empty()).then_some(&country);
-        AreaBuilder::with(center, boundary, cutoff_km)
+        AreaBuilder::with(center, boundary)
     }
 
     /// With an explicit projection centre and an optional boundary (lon/lat).
-    pub fn with(
-        center: Point<f64>,
-        boundary: Option<&MultiPolygon<f64>>,
-        cutoff_km: f64,
-    ) -> AreaBuilder {
+    pub fn with(center: Point<f64>, boundary: Option<&MultiPolygon<f64>>) -> AreaBuilder {
         let boundary = boundary.map(|b| {
             let rings: Vec<overlay::Ring> = b
                 .iter()
@@ -154,7 +150,6 @@ impl AreaBuilder {
             proj: LocalProjection::new(center),
             boundary_geo: boundary.as_ref().map(overlay::to_geo),
             boundary,
-            cutoff_m: cutoff_km * 1000.0,
         }
     }
 
@@ -163,12 +158,12 @@ impl AreaBuilder {
         &self.proj
     }
 
-    /// Areas and front lines for the control points of `field`. The field's
-    /// own cutoff is ignored in favour of the builder's.
+    /// Areas and front lines for the control points of `field`, each
+    /// holding ground up to the field's cutoff.
     pub fn build(&self, field: &ControlField) -> Areas {
         let pts = field.points();
         let sites: Vec<Coord<f64>> = pts.iter().map(|p| self.proj.forward(p.at)).collect();
-        let cs = cells(&sites, self.cutoff_m);
+        let cs = cells(&sites, field.cutoff_m());
         // Cell vertices back in lon/lat; edges stay straight in lon/lat
         // (a cell edge is at most 2 × cutoff long, so the difference from
         // the projected straight line is a few metres).

@@ -15,13 +15,13 @@
 //! both as `<Option>` maps and as `<prop>` elements, as QGIS 3.22 does.
 
 use super::layers::{GeomKind, FRONT_COLOR};
-use crate::render::escape;
+use crate::style::escape;
 use crate::theater::Theater;
 use std::fmt::Write;
 
 /// `#rrggbb` to QGIS's `r,g,b,a`.
 fn rgba(hex: &str, alpha: u8) -> String {
-    let (r, g, b) = crate::render::hex_rgb(hex);
+    let (r, g, b) = crate::style::hex_rgb(hex);
     format!("{r},{g},{b},{alpha}")
 }
 

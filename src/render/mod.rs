@@ -13,50 +13,27 @@ pub mod labels;
 mod png;
 mod svg;
 
+pub use crate::style::{escape, hex_rgb};
 pub use frame::Frame;
 pub use index_html::{index_html, IndexDay};
 pub use png::{svg_to_png, FONT};
-pub use svg::escape;
 
-use crate::areas::{AreaBuilder, Areas};
-use crate::control::ControlField;
-use crate::date::Date;
-use crate::events::state_on;
-use crate::report::report_with;
+use crate::areas::Areas;
 use crate::roads::{point_at_km, sub_line};
 use crate::theater::Theater;
+use crate::timeline::Day;
 use geo::{MultiLineString, MultiPolygon};
 use std::fmt::Write;
 
-/// `#rrggbb` to its red, green and blue (black if malformed; faction
-/// colours are checked when the factions file is read).
-///
-/// ```
-/// assert_eq!(frontline::render::hex_rgb("#c0392b"), (192, 57, 43));
-/// ```
-pub fn hex_rgb(hex: &str) -> (u8, u8, u8) {
-    let h = hex.trim_start_matches('#');
-    let c = |i: usize| {
-        h.get(i..i + 2)
-            .and_then(|x| u8::from_str_radix(x, 16).ok())
-            .unwrap_or(0)
-    };
-    (c(0), c(2), c(4))
-}
-
-/// What to draw.
+/// How to frame and draw a day's map.
 #[derive(Debug, Clone)]
 pub struct MapOptions {
-    /// The day.
-    pub date: Date,
     /// West, south, east, north; `None` fits the theater.
     pub bbox: Option<[f64; 4]>,
     /// Width, px; the height follows from the bbox.
     pub width: u32,
     /// Title; the date is always added.
     pub title: Option<String>,
-    /// Nearest-place cutoff, km.
-    pub cutoff_km: f64,
 }
 
 /// The bounding box of every place the events name and every road node,
@@ -89,16 +66,23 @@ const FRONT: &str = "#111111";
 /// (population, name, id, pixel position, controller).
 type Town = (u64, String, String, (f64, f64), String);
 
-/// A day's map as SVG text, with the areas it drew.
-pub fn map_svg(t: &Theater, builder: &AreaBuilder, opt: &MapOptions) -> (String, Areas) {
-    let field = ControlField::on(&t.events, &t.gazetteer, opt.date, opt.cutoff_km);
-    let areas = builder.build(&field);
-    let svg = draw(t, &field, &areas, opt);
-    (svg, areas)
-}
-
-fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> String {
-    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, opt.cutoff_km));
+/// A day's map as SVG text: it draws the day's areas, front line, highway
+/// stretches and held towns.
+///
+/// ```
+/// use frontline::render::{map_svg, MapOptions};
+/// use frontline::timeline::Timeline;
+/// let t = frontline::theater::Theater::embedded().unwrap();
+/// let tl = Timeline::new(&t, 15.0);
+/// let day = tl.day("2020-02-08".parse().unwrap());
+/// let svg = map_svg(&day, &MapOptions { bbox: None, width: 800, title: None });
+/// assert!(svg.contains("Territorial control — \u{200E}2020-02-08"));
+/// assert!(svg.contains(r#"data-road="M5""#));
+/// ```
+pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
+    let t = day.theater();
+    let areas = day.areas();
+    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, day.cutoff_km()));
     let f = Frame::new(bbox, f64::from(opt.width));
     let (w, h) = (f.width, f.height);
     let mut o = String::new();
@@ -107,7 +91,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     let title = format!(
         "{} — \u{200E}{}",
         opt.title.as_deref().unwrap_or("Territorial control"),
-        opt.date
+        day.date()
     );
     let _ = writeln!(
         o,
@@ -178,17 +162,14 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     o.push_str(
         "<g id=\"roads\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n",
     );
-    for road in t.roads.refs() {
-        let Some(line) = t.roads.road_line(&road) else {
-            continue;
-        };
+    for (line, r) in day.timeline().roads().iter().zip(day.roads()) {
+        let road = &line.road;
         road_px.push(line.line.0.iter().map(|c| f.xy(c.x, c.y)).collect());
         let _ = writeln!(
             o,
             r##"<path d="{}" stroke="#ffffff" stroke-width="8"/>"##,
             svg::lines(&f, &MultiLineString(vec![line.line.clone()]))
         );
-        let r = report_with(t, &line, field, opt.date);
         for s in &r.stretches {
             let part = sub_line(&line.line, s.from_km, s.to_km);
             let dash = if s.controller == "unknown" {
@@ -199,7 +180,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
             let _ = writeln!(
                 o,
                 r#"<path data-road="{}" data-controller="{}" d="{}" stroke="{}" stroke-width="4.5"{dash}/>"#,
-                escape(&road),
+                escape(road),
                 escape(&s.controller),
                 svg::lines(&f, &MultiLineString(vec![part])),
                 escape(&t.controller_color(&s.controller)),
@@ -225,7 +206,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
 
     // Towns and labels.
     let mut towns: Vec<Town> = Vec::new();
-    for hld in state_on(&t.events, opt.date) {
+    for hld in day.held() {
         let Some(p) = t.gazetteer.get(hld.place) else {
             continue;
         };
@@ -351,7 +332,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         r##"<g id="title"><rect x="8" y="8" width="{:.1}" height="62" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="20" y="38" font-size="24" fill="#111111">{}</text><text x="20" y="60" font-size="12" fill="#444444">Nearest place with known control, {} km cutoff · {} places</text></g>"##,
         title_box.x1 - 8.0,
         escape(&title),
-        opt.cutoff_km,
+        day.cutoff_km(),
         towns.len()
     );
 

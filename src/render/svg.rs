@@ -1,32 +1,8 @@
-//! Small SVG writing helpers: escaping and path data.
+//! Small SVG writing helpers: path data.
 
 use super::Frame;
 use geo::{LineString, MultiLineString, MultiPolygon};
 use std::fmt::Write;
-
-/// Escape text for SVG/XML/HTML content and attribute values.
-///
-/// ```
-/// use frontline::render::escape;
-/// assert_eq!(escape("<script>alert('x') & \"y\"</script>"),
-///            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
-/// ```
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Characters XML 1.0 forbids, even escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn ring(d: &mut String, f: &Frame, l: &LineString<f64>, close: bool) {
     let mut last: Option<(f64, f64)> = None;

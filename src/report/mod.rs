@@ -1,6 +1,9 @@
 //! Road-control reports: who holds which stretch of a highway on a day.
+//! A day's reports come from [`crate::timeline::Day::roads`] and
+//! [`crate::timeline::Day::report`].
 
 use crate::control::ControlField;
+
 use crate::date::Date;
 use crate::roads::{stretches, RoadLine};
 use crate::theater::Theater;
@@ -77,13 +80,6 @@ fn label(road: &RoadLine, km: f64) -> String {
         .map_or_else(|| format!("km {km:.1}"), |(_, n)| n.clone())
 }
 
-/// The report for `road` on `date`, or `None` if the theater has no such road.
-pub fn road_report(t: &Theater, road: &str, date: Date, cutoff_km: f64) -> Option<RoadReport> {
-    let line = t.roads.road_line(road)?;
-    let field = ControlField::on(&t.events, &t.gazetteer, date, cutoff_km);
-    Some(report_with(t, &line, &field, date))
-}
-
 /// The report for a road line under a given control field.
 pub fn report_with(t: &Theater, line: &RoadLine, field: &ControlField, date: Date) -> RoadReport {
     let parts = stretches(&line.line, field);
@@ -101,7 +97,7 @@ pub fn report_with(t: &Theater, line: &RoadLine, field: &ControlField, date: Dat
             since: p.map(|p| p.since),
             place: p.map(|p| p.name.clone()),
             source: p.map(|p| p.source.clone()),
-            confidence: p.map(|p| p.confidence.clone()),
+            confidence: p.map(|p| p.confidence.as_str().to_string()),
         });
     }
     let mut ids: Vec<String> = t.factions.iter().map(|f| f.id.clone()).collect();

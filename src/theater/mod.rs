@@ -12,10 +12,9 @@
 //! folder of the repository, embedded in the binary.
 
 mod boundary;
-mod factions;
 
+pub use crate::factions::{parse_factions, Faction};
 pub use boundary::{parse_outlines, Outline};
-pub use factions::{parse_factions, Faction};
 
 use crate::error::{read_utf8, Error, Result};
 use crate::events::{parse_events, Event};

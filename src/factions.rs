@@ -1,4 +1,5 @@
-//! Factions: the sides of a conflict, with a display name and a colour.
+//! Factions: the sides of a conflict, with a display name and a colour
+//! (`factions.csv` of a theater folder).
 
 use crate::error::Result;
 use crate::table::Table;

@@ -1,0 +1,83 @@
+//! Argument parsers shared by the commands: date, cutoff, bounding box,
+//! width, and file formats from extensions.
+
+use frontline::date::Date;
+use frontline::error::Error;
+use std::path::Path;
+
+pub(crate) fn date_arg(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|e| format!("{e} (write YYYY-MM-DD)"))
+}
+
+pub(crate) fn cutoff_arg(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 && x <= 500.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a distance in km between 0 and 500")),
+    }
+}
+
+pub(crate) fn bbox_arg(s: &str) -> Result<[f64; 4], String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("`{s}` is not four numbers W,S,E,N"))?;
+    let [w, so, e, n] = v[..] else {
+        return Err(format!("`{s}` is not four numbers W,S,E,N"));
+    };
+    if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) || w >= e {
+        return Err(format!("`{s}`: need -180 <= W < E <= 180"));
+    }
+    if !(-85.0..=85.0).contains(&so) || !(-85.0..=85.0).contains(&n) || so >= n {
+        return Err(format!("`{s}`: need -85 <= S < N <= 85"));
+    }
+    Ok([w, so, e, n])
+}
+
+pub(crate) fn width_arg(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(x) if (300..=8000).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a width in px between 300 and 8000")),
+    }
+}
+
+/// Output formats of a map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Svg,
+    Png,
+    GeoJson,
+}
+
+/// Lower-case extension of a path.
+fn extension(p: &Path) -> Option<String> {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// A map's format from its file name.
+pub(crate) fn kind_of(p: &Path) -> Result<Kind, Error> {
+    match extension(p).as_deref() {
+        Some("svg") => Ok(Kind::Svg),
+        Some("png") => Ok(Kind::Png),
+        Some("geojson") | Some("json") => Ok(Kind::GeoJson),
+        _ => Err(Error::Usage(format!(
+            "{}: unknown map format; end the file name in .svg, .png or .geojson",
+            p.display()
+        ))),
+    }
+}
+
+/// A chart's format from its file name: `true` for PNG, `false` for SVG.
+pub(crate) fn chart_is_png(p: &Path) -> Result<bool, Error> {
+    match extension(p).as_deref() {
+        Some("svg") => Ok(false),
+        Some("png") => Ok(true),
+        _ => Err(Error::Usage(format!(
+            "{}: unknown chart format; end the file name in .svg or .png",
+            p.display()
+        ))),
+    }
+}
