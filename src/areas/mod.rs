@@ -40,6 +40,7 @@ use geo::{
     BooleanOps, Contains, Coord, Geodesic, GeodesicArea, Length, LineString, MultiLineString,
     MultiPolygon, Point, RemoveRepeatedPoints,
 };
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The area held by one controller on a day.
@@ -168,7 +169,7 @@ impl AreaBuilder {
         // (a cell edge is at most 2 × cutoff long, so the difference from
         // the projected straight line is a few metres).
         let ll: Vec<Vec<Coord<f64>>> = cs
-            .iter()
+            .par_iter()
             .map(|c| c.vertices.iter().map(|&v| self.proj.inverse(v).0).collect())
             .collect();
 
@@ -182,8 +183,12 @@ impl AreaBuilder {
                     .push(r);
             }
         }
+        // Controllers (and below, pairs of controllers) are independent: on
+        // all cores, results in key order.
         let areas = groups
             .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
             .map(|(controller, rings)| {
                 let places = rings.len();
                 let mut shapes = overlay::union(&rings);
@@ -219,6 +224,8 @@ impl AreaBuilder {
         }
         let fronts = segs
             .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
             .filter_map(|((a, b), lines)| {
                 let mut mls = MultiLineString(lines);
                 if let Some(bd) = &self.boundary_geo {
