@@ -124,7 +124,13 @@ pub fn utf8_or_error(bytes: Vec<u8>, file: &str) -> Result<String> {
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so a failed run never leaves a half-written output.
+/// rename, so a failed run never leaves a half-written output and a reader
+/// sees the old file or the new one, never a mix.
+///
+/// The file is not fsynced: that cost about 1.2 ms per file (205 times in a
+/// 51-day GeoJSON series) and guards only against a power cut, which a
+/// rerun of the command repairs; the operating system writes the data back
+/// as usual.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let dir = path
@@ -146,7 +152,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let res = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = res {
