@@ -49,7 +49,7 @@ fn year_at_1000_points(b: Bencher) {
             place: format!("p{i:04}"),
             name: format!("p{i:04}"),
             at: Point::new(35.6 + 1.8 * lcg(&mut seed), 35.0 + 1.6 * lcg(&mut seed)),
-            controller: factions[(lcg(&mut seed) * 3.0) as usize].to_string(),
+            controller: factions[(lcg(&mut seed) * 3.0) as usize].into(),
             since: d0,
             source: String::new(),
             confidence: Confidence::Confirmed,
@@ -59,7 +59,7 @@ fn year_at_1000_points(b: Bencher) {
     for _ in 0..365 {
         for _ in 0..50 {
             let i = (lcg(&mut seed) * 1000.0) as usize;
-            pts[i].controller = factions[(lcg(&mut seed) * 4.0) as usize].to_string();
+            pts[i].controller = factions[(lcg(&mut seed) * 4.0) as usize].into();
         }
         days.push(ControlField::new(pts.clone(), DEFAULT_CUTOFF_KM));
     }

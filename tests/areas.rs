@@ -113,7 +113,7 @@ fn three_places_give_a_front_on_the_perpendicular_bisectors() {
     assert_eq!(a.fronts.len(), 3, "{:?}", a.fronts);
     let at = |id: &str| pts.iter().find(|p| p.controller == id).unwrap().at;
     for f in &a.fronts {
-        let (p, q) = (at(&f.between.0), at(&f.between.1));
+        let (p, q) = (at(f.between.0.as_str()), at(f.between.1.as_str()));
         for l in &f.geometry {
             for c in l.coords() {
                 let x = geo::Point::from(*c);
@@ -305,7 +305,7 @@ fn the_road_report_s_km_per_faction_match_the_areas_along_the_road() {
             *km.entry(c).or_default() += step;
         }
         for tot in &r.totals {
-            let from_areas = km.get(&tot.controller).copied().unwrap_or(0.0);
+            let from_areas = km.get(tot.controller.as_str()).copied().unwrap_or(0.0);
             assert!(
                 (from_areas - tot.km).abs() < 0.5,
                 "{d} {}: road {} km, areas {} km",

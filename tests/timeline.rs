@@ -285,7 +285,7 @@ fn as_of_rule_holds_for_random_timelines() {
                 date: base.add_days(r.next(60) as i32),
                 place: format!("p{}", r.next(4)),
                 place_written: String::new(),
-                controller: ctrl[r.next(3) as usize].to_string(),
+                controller: ctrl[r.next(3) as usize].into(),
                 confidence: Confidence::Confirmed,
                 source: "https://example.org".into(),
                 note: String::new(),
@@ -300,7 +300,7 @@ fn as_of_rule_holds_for_random_timelines() {
                 .iter()
                 .filter(|e| e.place == id && e.date <= day)
                 .max_by_key(|e| (e.date, e.line))
-                .map(|e| e.controller.clone());
+                .map(|e| e.controller.to_string());
             let got = held
                 .iter()
                 .find(|h| h.place == id)

@@ -34,6 +34,7 @@ mod projection;
 pub use projection::LocalProjection;
 
 use crate::control::ControlField;
+use crate::factions::Controller;
 use crate::theater::Theater;
 use cells::{cells, Edge};
 use geo::{
@@ -46,8 +47,8 @@ use std::collections::BTreeMap;
 /// The area held by one controller on a day.
 #[derive(Debug, Clone)]
 pub struct ControlArea {
-    /// Faction id or `contested`.
-    pub controller: String,
+    /// A faction or contested.
+    pub controller: Controller,
     /// The dissolved cells, lon/lat, outer rings counter-clockwise.
     pub geometry: MultiPolygon<f64>,
     /// Geodesic area, km².
@@ -59,8 +60,8 @@ pub struct ControlArea {
 /// A stretch of front between two controllers.
 #[derive(Debug, Clone)]
 pub struct FrontLine {
-    /// The two controllers, in alphabetical order.
-    pub between: (String, String),
+    /// The two controllers, in alphabetical order of their ids.
+    pub between: (Controller, Controller),
     /// The line, lon/lat.
     pub geometry: MultiLineString<f64>,
     /// Geodesic length, km.
@@ -173,14 +174,11 @@ impl AreaBuilder {
             .map(|c| c.vertices.iter().map(|&v| self.proj.inverse(v).0).collect())
             .collect();
 
-        let mut groups: BTreeMap<&str, Vec<overlay::Ring>> = BTreeMap::new();
+        let mut groups: BTreeMap<&Controller, Vec<overlay::Ring>> = BTreeMap::new();
         for (i, v) in ll.iter().enumerate() {
             let r = overlay::ring(v.iter().copied());
             if r.len() >= 3 {
-                groups
-                    .entry(pts[i].controller.as_str())
-                    .or_default()
-                    .push(r);
+                groups.entry(&pts[i].controller).or_default().push(r);
             }
         }
         // Controllers (and below, pairs of controllers) are independent: on
@@ -198,7 +196,7 @@ impl AreaBuilder {
                 let geometry = overlay::to_geo(&shapes);
                 let km2 = geometry.geodesic_area_unsigned() / 1e6;
                 ControlArea {
-                    controller: controller.to_string(),
+                    controller: controller.clone(),
                     geometry,
                     km2,
                     places,
@@ -207,12 +205,12 @@ impl AreaBuilder {
             .filter(|a| !a.geometry.0.is_empty())
             .collect();
 
-        let mut segs: BTreeMap<(&str, &str), Vec<LineString<f64>>> = BTreeMap::new();
+        let mut segs: BTreeMap<(&Controller, &Controller), Vec<LineString<f64>>> = BTreeMap::new();
         for (i, c) in cs.iter().enumerate() {
             let n = c.vertices.len();
             for k in 0..n {
                 let Edge::Site(j) = c.edges[k] else { continue };
-                let (a, b) = (pts[i].controller.as_str(), pts[j].controller.as_str());
+                let (a, b) = (&pts[i].controller, &pts[j].controller);
                 if i > j || a == b {
                     continue;
                 }
@@ -248,7 +246,7 @@ impl AreaBuilder {
                 }
                 let km = geometry.iter().map(|l| Geodesic.length(l)).sum::<f64>() / 1000.0;
                 Some(FrontLine {
-                    between: (a.to_string(), b.to_string()),
+                    between: (a.clone(), b.clone()),
                     geometry,
                     km,
                 })

@@ -99,7 +99,7 @@ pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
         .iter()
         .map(|x| {
             vec![
-                x.controller.clone(),
+                x.controller.to_string(),
                 format!("{:.1}", x.km2),
                 x.places.to_string(),
             ]

@@ -6,6 +6,7 @@ use super::{EXIT_NOT_FOUND, EXIT_OK};
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
+use frontline::factions::Controller;
 use frontline::theater::Theater;
 use frontline::timeline::{change_log, first_full, road_series, Timeline};
 use std::io::Write;
@@ -168,9 +169,7 @@ pub fn run(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
     let chart_png = a.chart.as_deref().map(chart_is_png).transpose()?;
     let reports = road_series(&tl, &line, from, to);
     let log = change_log(&reports);
-    let mut ids: Vec<String> = t.factions.iter().map(|f| f.id.clone()).collect();
-    ids.push("contested".into());
-    ids.push("unknown".into());
+    let ids = Controller::all(&t.factions);
     if a.format == Format::Md {
         let mut head = String::from("| date |");
         for id in &ids {

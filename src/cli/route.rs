@@ -5,6 +5,7 @@ use super::{EXIT_NOT_FOUND, EXIT_OK};
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::Error;
+use frontline::factions::Controller;
 use frontline::theater::Theater;
 use frontline::timeline::Timeline;
 
@@ -96,7 +97,11 @@ pub fn run(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
                 p["segment_to"].as_str().unwrap_or(""),
                 p["refs"].as_str().unwrap_or(""),
                 p["km"].as_f64().unwrap_or(0.0),
-                t.controller_name(p["controller"].as_str().unwrap_or("unknown")),
+                t.controller_name(
+                    p["controller"]
+                        .as_str()
+                        .unwrap_or(Controller::Unknown.as_str())
+                ),
                 p["deciding_place"]
                     .as_str()
                     .map_or(String::new(), |n| format!(" (nearest held place: {n})")),

@@ -6,6 +6,7 @@
 
 use crate::date::Date;
 use crate::events::Confidence;
+use crate::factions::Controller;
 use geo::{Distance, Geodesic, Point};
 
 /// Default cutoff, km.
@@ -20,8 +21,8 @@ pub struct ControlPoint {
     pub name: String,
     /// Location (x = lon, y = lat).
     pub at: Point<f64>,
-    /// Faction id or `contested`.
-    pub controller: String,
+    /// A faction or contested.
+    pub controller: Controller,
     /// Start of this control.
     pub since: Date,
     /// Source URL of the deciding event.

@@ -7,7 +7,7 @@
 
 use crate::date::Date;
 use crate::error::Error;
-use crate::factions::Faction;
+use crate::factions::{Controller, Faction};
 use crate::gazetteer::{Focus, Gazetteer};
 use crate::table::Table;
 
@@ -40,8 +40,8 @@ pub struct Event {
     pub place: String,
     /// The place name as written in the file.
     pub place_written: String,
-    /// Faction id or `contested`.
-    pub controller: String,
+    /// A faction or contested (never unknown).
+    pub controller: Controller,
     /// How sure.
     pub confidence: Confidence,
     /// Source URL.
@@ -91,8 +91,15 @@ pub fn parse_events(
                 None
             }
         };
-        let controller = t.get(row, "controller");
-        if controller != "contested" && !factions.iter().any(|f| f.id == controller) {
+        let written_controller = t.get(row, "controller");
+        let controller = Controller::parse(written_controller);
+        let known = match &controller {
+            Controller::Contested => true,
+            Controller::Faction(id) => factions.iter().any(|f| &f.id == id),
+            Controller::Unknown => false,
+        };
+        if !known {
+            let controller = written_controller;
             let ids: Vec<&str> = factions.iter().map(|f| f.id.as_str()).collect();
             errs.push(
                 t.error(row, "controller", format!("unknown faction `{controller}`"))
@@ -152,7 +159,7 @@ pub fn parse_events(
             date,
             place,
             place_written: written.to_string(),
-            controller: controller.to_string(),
+            controller,
             confidence,
             source: source.to_string(),
             note: t.get(row, "note").to_string(),

@@ -81,7 +81,7 @@ pub fn front_features(day: &Day<'_>) -> Vec<Feature> {
                 "date": date,
                 "controller": format!("{}/{}", f.between.0, f.between.1),
                 "controller_name": format!("{} / {}", t.controller_name(&f.between.0), t.controller_name(&f.between.1)),
-                "color": crate::output::layers::FRONT_COLOR,
+                "color": t.style.front,
                 "side_a": f.between.0,
                 "side_b": f.between.1,
                 "length_km": round3(f.km),

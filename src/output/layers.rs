@@ -134,7 +134,7 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
             let mut v = common(
                 e.date,
                 period.until,
-                &e.controller,
+                e.controller.as_str(),
                 e.confidence.as_str(),
                 &e.source,
             );
@@ -164,7 +164,7 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
                     let mut v = common(
                         from,
                         to,
-                        &s.controller,
+                        s.controller.as_str(),
                         &conf,
                         s.source.as_deref().unwrap_or(""),
                     );
@@ -197,12 +197,12 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
             };
             let mut area_feats = Vec::new();
             for a in &areas.areas {
-                let (conf, src) = summary(&a.controller);
+                let (conf, src) = summary(a.controller.as_str());
                 for p in &a.geometry {
                     let mut v = common(
                         from,
                         to,
-                        &a.controller,
+                        a.controller.as_str(),
                         conf,
                         &src.iter().copied().collect::<Vec<_>>().join(" "),
                     );
@@ -215,8 +215,8 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
             }
             let mut front_feats = Vec::new();
             for f in &areas.fronts {
-                let (ca, sa) = summary(&f.between.0);
-                let (cb, sb) = summary(&f.between.1);
+                let (ca, sa) = summary(f.between.0.as_str());
+                let (cb, sb) = summary(f.between.1.as_str());
                 let conf = if ca == "confirmed" && cb == "confirmed" {
                     "confirmed"
                 } else {
@@ -234,13 +234,13 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
                             t.controller_name(&f.between.0),
                             t.controller_name(&f.between.1)
                         )),
-                        Value::String(FRONT_COLOR.into()),
+                        Value::String(t.style.front.clone()),
                         Value::String(conf.into()),
                         Value::String(src.iter().copied().collect::<Vec<_>>().join(" ")),
                     ];
                     v.extend([
-                        Value::String(f.between.0.clone()),
-                        Value::String(f.between.1.clone()),
+                        Value::String(f.between.0.to_string()),
+                        Value::String(f.between.1.to_string()),
                         r3(crate::roads::line_km(l)),
                     ]);
                     front_feats.push((l.clone().into(), v));
@@ -293,6 +293,3 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
         .sort_by(|a, b| a.1[0].as_str().cmp(&b.1[0].as_str()));
     vec![places, road_layer, area_layer, front_layer]
 }
-
-/// Colour of front lines in every output.
-pub const FRONT_COLOR: &str = "#111111";

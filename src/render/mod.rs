@@ -19,6 +19,7 @@ pub use index_html::{index_html, IndexDay};
 pub use png::{svg_to_png, FONT};
 
 use crate::areas::Areas;
+use crate::factions::Controller;
 use crate::roads::{point_at_km, sub_line};
 use crate::theater::Theater;
 use crate::timeline::Day;
@@ -59,10 +60,6 @@ pub fn default_bbox(t: &Theater, cutoff_km: f64) -> [f64; 4] {
     [w - pw, s - ph, e + pw, n + ph]
 }
 
-const BG: &str = "#e6e3dc";
-const LAND: &str = "#fbfaf6";
-const FRONT: &str = "#111111";
-
 /// (population, name, id, pixel position, controller).
 type Town = (u64, String, String, (f64, f64), String);
 
@@ -82,6 +79,12 @@ type Town = (u64, String, String, (f64, f64), String);
 pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     let t = day.theater();
     let areas = day.areas();
+    // The palette (theater style.csv, or the defaults).
+    let st = &t.style;
+    let (bg, land, front, halo) = (&st.background, &st.land, &st.front, &st.halo);
+    let (gov_c, country_c, shield_c) = (&st.governorates, &st.country, &st.shield);
+    let (label_c, text_c, title_c) = (&st.labels, &st.text, &st.title);
+    let (subtitle_c, attribution_c) = (&st.subtitle, &st.attribution);
     let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, day.cutoff_km()));
     let f = Frame::new(bbox, f64::from(opt.width));
     let (w, h) = (f.width, f.height);
@@ -100,14 +103,14 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
 <title>{}</title>"#,
         escape(&title)
     );
-    let contested = t.controller_color("contested");
+    let contested = t.controller_color(Controller::Contested);
     let _ = writeln!(
         o,
         r#"<defs>
 <pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="{contested}" fill-opacity="0.12"/><line x1="0" y1="0" x2="0" y2="9" stroke="{contested}" stroke-width="3.5"/></pattern>
 <clipPath id="frame"><rect width="{w}" height="{h}"/></clipPath>
 </defs>
-<rect width="{w}" height="{h}" fill="{BG}"/>
+<rect width="{w}" height="{h}" fill="{bg}"/>
 <g clip-path="url(#frame)">"#
     );
 
@@ -120,12 +123,12 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     );
     let _ = writeln!(
         o,
-        r#"<path id="land" d="{}" fill="{LAND}" fill-rule="evenodd"/>"#,
+        r#"<path id="land" d="{}" fill="{land}" fill-rule="evenodd"/>"#,
         svg::polygons(&f, &country)
     );
     o.push_str("<g id=\"areas\">\n");
     for a in &areas.areas {
-        let fill = if a.controller == "contested" {
+        let fill = if a.controller == Controller::Contested {
             "url(#hatch)".to_string()
         } else {
             escape(&t.controller_color(&a.controller))
@@ -133,9 +136,9 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
         let _ = writeln!(
             o,
             r#"<path data-controller="{}" d="{}" fill="{fill}" fill-opacity="{}" fill-rule="evenodd" stroke="{}" stroke-width="0.8" stroke-opacity="0.6"/>"#,
-            escape(&a.controller),
+            escape(a.controller.as_str()),
             svg::polygons(&f, &a.geometry),
-            if a.controller == "contested" {
+            if a.controller == Controller::Contested {
                 "1"
             } else {
                 "0.38"
@@ -150,8 +153,8 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     }
     let _ = writeln!(
         o,
-        r##"<path id="governorates" d="{gov}" fill="none" stroke="#8f8a7e" stroke-width="0.8" stroke-dasharray="5 3"/>
-<path id="country" d="{}" fill="none" stroke="#4d4a43" stroke-width="1.8"/>"##,
+        r##"<path id="governorates" d="{gov}" fill="none" stroke="{gov_c}" stroke-width="0.8" stroke-dasharray="5 3"/>
+<path id="country" d="{}" fill="none" stroke="{country_c}" stroke-width="1.8"/>"##,
         svg::polygons(&f, &country)
     );
 
@@ -167,12 +170,12 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
         road_px.push(line.line.0.iter().map(|c| f.xy(c.x, c.y)).collect());
         let _ = writeln!(
             o,
-            r##"<path d="{}" stroke="#ffffff" stroke-width="8"/>"##,
+            r##"<path d="{}" stroke="{halo}" stroke-width="8"/>"##,
             svg::lines(&f, &MultiLineString(vec![line.line.clone()]))
         );
         for s in &r.stretches {
             let part = sub_line(&line.line, s.from_km, s.to_km);
-            let dash = if s.controller == "unknown" {
+            let dash = if s.controller == Controller::Unknown {
                 r#" stroke-dasharray="6 4""#
             } else {
                 ""
@@ -181,7 +184,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
                 o,
                 r#"<path data-road="{}" data-controller="{}" d="{}" stroke="{}" stroke-width="4.5"{dash}/>"#,
                 escape(road),
-                escape(&s.controller),
+                escape(s.controller.as_str()),
                 svg::lines(&f, &MultiLineString(vec![part])),
                 escape(&t.controller_color(&s.controller)),
             );
@@ -196,9 +199,9 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     for fr in &areas.fronts {
         let _ = writeln!(
             o,
-            r#"<path data-between="{} / {}" d="{}" fill="none" stroke="{FRONT}" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/>"#,
-            escape(&fr.between.0),
-            escape(&fr.between.1),
+            r#"<path data-between="{} / {}" d="{}" fill="none" stroke="{front}" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/>"#,
+            escape(fr.between.0.as_str()),
+            escape(fr.between.1.as_str()),
             svg::lines(&f, &fr.geometry)
         );
     }
@@ -228,7 +231,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
         _ => 3.6,
     };
     let font = |pop: u64| if pop >= 100_000 { 15.0 } else { 13.0 };
-    o.push_str("<g id=\"towns\" stroke=\"#ffffff\" stroke-width=\"1.4\">\n");
+    let _ = writeln!(o, "<g id=\"towns\" stroke=\"{halo}\" stroke-width=\"1.4\">");
     for (pop, _, id, (x, y), c) in &towns {
         let _ = writeln!(
             o,
@@ -299,7 +302,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
         })
         .collect();
     let placed = labels::place(&wanted, &obstacles, (w, h));
-    o.push_str("<g id=\"labels\" fill=\"#1f1f1f\" stroke=\"#ffffff\" stroke-width=\"3.2\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
+    let _ = writeln!(o, "<g id=\"labels\" fill=\"{label_c}\" stroke=\"{halo}\" stroke-width=\"3.2\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
     for p in &placed {
         let (pop, name, ..) = &towns[p.index];
         let _ = writeln!(
@@ -317,7 +320,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
         let bw = 14.0 + labels::text_width(name, 12.0);
         let _ = writeln!(
             o,
-            r##"<g class="shield"><rect x="{:.1}" y="{:.1}" width="{bw:.1}" height="20" rx="4" fill="#1d5e3a" stroke="#ffffff" stroke-width="1.5"/><text x="{x:.1}" y="{:.1}" font-size="12" fill="#ffffff" text-anchor="middle">{}</text></g>"##,
+            r##"<g class="shield"><rect x="{:.1}" y="{:.1}" width="{bw:.1}" height="20" rx="4" fill="{shield_c}" stroke="{halo}" stroke-width="1.5"/><text x="{x:.1}" y="{:.1}" font-size="12" fill="{halo}" text-anchor="middle">{}</text></g>"##,
             x - bw / 2.0,
             y - 10.0,
             y + 4.5,
@@ -329,7 +332,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     // Title.
     let _ = writeln!(
         o,
-        r##"<g id="title"><rect x="8" y="8" width="{:.1}" height="62" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="20" y="38" font-size="24" fill="#111111">{}</text><text x="20" y="60" font-size="12" fill="#444444">Nearest place with known control, {} km cutoff · {} places</text></g>"##,
+        r##"<g id="title"><rect x="8" y="8" width="{:.1}" height="62" rx="4" fill="{halo}" fill-opacity="0.9"/><text x="20" y="38" font-size="24" fill="{title_c}">{}</text><text x="20" y="60" font-size="12" fill="{subtitle_c}">Nearest place with known control, {} km cutoff · {} places</text></g>"##,
         title_box.x1 - 8.0,
         escape(&title),
         day.cutoff_km(),
@@ -340,7 +343,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     let ly = h - legend_h - 4.0;
     let _ = writeln!(
         o,
-        r##"<g id="legend" font-size="13" fill="#222222"><rect x="8" y="{ly:.1}" width="284" height="{legend_h:.1}" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="20" y="{:.1}" font-size="14">Legend</text>"##,
+        r##"<g id="legend" font-size="13" fill="{text_c}"><rect x="8" y="{ly:.1}" width="284" height="{legend_h:.1}" rx="4" fill="{halo}" fill-opacity="0.9"/><text x="20" y="{:.1}" font-size="14">Legend</text>"##,
         ly + 22.0
     );
     for (i, (kind, label, color)) in legend.iter().enumerate() {
@@ -357,7 +360,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
                 escape(color)
             ),
             "front" => format!(
-                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{FRONT}" stroke-width="3.2"/>"#,
+                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{front}" stroke-width="3.2"/>"#,
                 y + 7.0,
                 y + 7.0
             ),
@@ -390,7 +393,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     let (bx, by) = (w - 24.0 - bar, h - 42.0);
     let _ = writeln!(
         o,
-        r##"<g id="scale" font-size="12" fill="#222222"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="30" rx="3" fill="#ffffff" fill-opacity="0.9"/><rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="5" fill="#222222"/><rect x="{bx:.1}" y="{by:.1}" width="{bar:.1}" height="5" fill="none" stroke="#222222"/><text x="{bx:.1}" y="{:.1}">0</text><text x="{:.1}" y="{:.1}" text-anchor="end">{km} km</text></g>"##,
+        r##"<g id="scale" font-size="12" fill="{text_c}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="30" rx="3" fill="{halo}" fill-opacity="0.9"/><rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="5" fill="{text_c}"/><rect x="{bx:.1}" y="{by:.1}" width="{bar:.1}" height="5" fill="none" stroke="{text_c}"/><text x="{bx:.1}" y="{:.1}">0</text><text x="{:.1}" y="{:.1}" text-anchor="end">{km} km</text></g>"##,
         bx - 10.0,
         by - 18.0,
         bar + 20.0,
@@ -401,7 +404,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     );
     let _ = writeln!(
         o,
-        r##"<text id="attribution" x="{:.1}" y="{:.1}" font-size="11" fill="#333333" text-anchor="end">Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth · Events: sourced, see data · frontline</text>"##,
+        r##"<text id="attribution" x="{:.1}" y="{:.1}" font-size="11" fill="{attribution_c}" text-anchor="end">Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth · Events: sourced, see data · frontline</text>"##,
         w - 12.0,
         h - 8.0
     );
@@ -424,20 +427,20 @@ fn legend_entries(
         .filter(|f| present(&f.id))
         .map(|f| ("area", f.name.clone(), f.color.clone()))
         .collect();
-    if present("contested") {
+    if present(Controller::Contested.as_str()) {
         out.push((
             "contested",
-            t.controller_name("contested"),
-            t.controller_color("contested"),
+            t.controller_name(Controller::Contested),
+            t.controller_color(Controller::Contested),
         ));
     }
     if !areas.fronts.is_empty() {
-        out.push(("front", "Front line".into(), FRONT.into()));
+        out.push(("front", "Front line".into(), t.style.front.clone()));
     }
     out.push((
         "unknown",
         "Highway, holder unknown".into(),
-        t.controller_color("unknown"),
+        t.controller_color(Controller::Unknown),
     ));
     out
 }

@@ -6,14 +6,15 @@
 
 use crate::date::Date;
 use crate::events::Event;
+use crate::factions::Controller;
 
 /// A place's control on a day.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Held<'a> {
     /// Gazetteer id.
     pub place: &'a str,
-    /// Faction id or `contested`.
-    pub controller: &'a str,
+    /// A faction or contested.
+    pub controller: &'a Controller,
     /// First day of the unbroken run of this controller.
     pub since: Date,
     /// The deciding event.
@@ -38,7 +39,8 @@ struct Step<'e> {
 /// let h = History::new(&t.events);
 /// let saraqib = h.on("2020-02-08".parse().unwrap())
 ///     .into_iter().find(|x| x.place == "164816").unwrap();
-/// assert_eq!((saraqib.controller, saraqib.since.to_string().as_str()), ("government", "2020-02-08"));
+/// assert_eq!(saraqib.controller.as_str(), "government");
+/// assert_eq!(saraqib.since.to_string(), "2020-02-08");
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct History<'e> {

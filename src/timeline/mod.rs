@@ -105,7 +105,7 @@ impl<'t> Timeline<'t> {
                     place: p.id.clone(),
                     name: p.name.clone(),
                     at: Point::new(p.lon, p.lat),
-                    controller: h.controller.to_string(),
+                    controller: h.controller.clone(),
                     since: h.since,
                     source: h.event.source.clone(),
                     confidence: h.event.confidence,

@@ -3,6 +3,7 @@
 
 use super::Day;
 use crate::date::Date;
+use crate::factions::Controller;
 use crate::roads::stretches;
 use petgraph::graph::NodeIndex;
 
@@ -17,8 +18,8 @@ pub struct RoutePart {
     pub refs: String,
     /// Length, km, rounded to metres.
     pub km: f64,
-    /// Faction id, `contested` or `unknown`.
-    pub controller: String,
+    /// A faction, contested or unknown.
+    pub controller: Controller,
     /// The nearest held place that decides it.
     pub deciding_place: Option<String>,
     /// Since when that place is held.
@@ -81,7 +82,7 @@ impl Day<'_> {
                     segment_to: g[nb].name.clone(),
                     refs: seg.refs.join(";"),
                     km: (s.km() * 1000.0).round() / 1000.0,
-                    controller: p.map_or_else(|| "unknown".to_string(), |p| p.controller.clone()),
+                    controller: p.map_or(Controller::Unknown, |p| p.controller.clone()),
                     deciding_place: p.map(|p| p.name.clone()),
                     since: p.map(|p| p.since),
                 });
