@@ -12,6 +12,7 @@ use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::events::parse_events;
 use frontline::timeline::Timeline;
+use rayon::prelude::*;
 
 fn main() {
     divan::main();
@@ -26,6 +27,25 @@ fn areas_one_day(b: Bencher, n: usize) {
     let d: Date = "2020-01-20".parse().unwrap();
     let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
     b.bench_local(|| tl.day(black_box(d)).areas().fronts.len());
+}
+
+/// A year of days at 10,000 places, 5 % of them changing hands every day
+/// (182,500 events): each day's state and areas, days in parallel on all
+/// cores. One sample: it is long.
+#[divan::bench(sample_count = 1)]
+fn areas_365_days_10000_places(b: Bencher) {
+    let (mut t, csv) = synthetic::theater(10_000, |ids| {
+        synthetic::events_csv_per_day(ids, 500 * 365, 500)
+    });
+    t.events = parse_events(&csv, "<synthetic>", &t.gazetteer, &t.factions).unwrap();
+    let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
+    let d0: Date = "2020-01-02".parse().unwrap();
+    b.bench_local(|| {
+        (0..365)
+            .into_par_iter()
+            .map(|i| tl.day(d0.add_days(i)).areas().fronts.len())
+            .sum::<usize>()
+    });
 }
 
 /// `events check`: parse and check 100,000 rows on distinct days over 1,000

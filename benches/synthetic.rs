@@ -46,6 +46,11 @@ pub fn theater(places: usize, events: impl Fn(&[String]) -> String) -> (Theater,
 /// One event per place on 2020-01-01, then `extra` events on later days that
 /// hand places over (20 a day), as CSV text.
 pub fn events_csv(ids: &[String], extra: usize) -> String {
+    events_csv_per_day(ids, extra, 20)
+}
+
+/// The same with `per_day` hand-overs a day.
+pub fn events_csv_per_day(ids: &[String], extra: usize, per_day: usize) -> String {
     let factions = ["government", "opposition", "turkish-backed", "contested"];
     let mut seed = 7u64;
     let mut s = String::from("date,place,controller,confidence,source,note\n");
@@ -62,7 +67,7 @@ pub fn events_csv(ids: &[String], extra: usize) -> String {
         let f = factions[(lcg(&mut seed) * 4.0) as usize];
         s.push_str(&format!(
             "{},{id},{f},claimed,https://example.org/s,\n",
-            d0.add_days((k / 20) as i32)
+            d0.add_days((k / per_day) as i32)
         ));
     }
     s
