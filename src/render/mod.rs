@@ -1,5 +1,7 @@
 //! Map rendering: one SVG written layer by layer from projected geometry,
-//! rasterised to PNG by resvg with an embedded font.
+//! rasterised to PNG by resvg with an embedded font. A map draws a
+//! [`crate::timeline::Day`] (its areas, front, highway stretches and held
+//! places) in the theater's palette ([`crate::style::Style`]).
 //!
 //! Why not plotters for maps: it has no map projection, draws Arabic
 //! unshaped and writes SVG text without a usable font. Writing the SVG
