@@ -8,9 +8,11 @@ use divan::{black_box, Bencher};
 use frontline::areas::AreaBuilder;
 use frontline::control::{ControlField, ControlPoint, DEFAULT_CUTOFF_KM};
 use frontline::date::Date;
-use frontline::par::par_map;
+use frontline::events::Confidence;
 use frontline::theater::Theater;
+use frontline::timeline::Timeline;
 use geo::Point;
+use rayon::prelude::*;
 
 fn main() {
     divan::main();
@@ -20,12 +22,9 @@ fn main() {
 #[divan::bench(sample_count = 30)]
 fn one_day_default_theater(b: Bencher) {
     let t = Theater::embedded().unwrap();
-    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
+    let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
     let d: Date = "2020-02-08".parse().unwrap();
-    b.bench_local(|| {
-        let f = ControlField::on(&t.events, &t.gazetteer, black_box(d), DEFAULT_CUTOFF_KM);
-        builder.build(&f)
-    });
+    b.bench_local(|| tl.day(black_box(d)).areas().fronts.len());
 }
 
 fn lcg(s: &mut u64) -> f64 {
@@ -41,7 +40,7 @@ fn lcg(s: &mut u64) -> f64 {
 #[divan::bench(sample_count = 3)]
 fn year_at_1000_points(b: Bencher) {
     let t = Theater::embedded().unwrap();
-    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
+    let builder = AreaBuilder::new(&t);
     let factions = ["government", "opposition", "turkish-backed", "contested"];
     let mut seed = 42u64;
     let d0: Date = "2020-01-01".parse().unwrap();
@@ -50,19 +49,23 @@ fn year_at_1000_points(b: Bencher) {
             place: format!("p{i:04}"),
             name: format!("p{i:04}"),
             at: Point::new(35.6 + 1.8 * lcg(&mut seed), 35.0 + 1.6 * lcg(&mut seed)),
-            controller: factions[(lcg(&mut seed) * 3.0) as usize].to_string(),
+            controller: factions[(lcg(&mut seed) * 3.0) as usize].into(),
             since: d0,
             source: String::new(),
-            confidence: "confirmed".into(),
+            confidence: Confidence::Confirmed,
         })
         .collect();
     let mut days = Vec::new();
     for _ in 0..365 {
         for _ in 0..50 {
             let i = (lcg(&mut seed) * 1000.0) as usize;
-            pts[i].controller = factions[(lcg(&mut seed) * 4.0) as usize].to_string();
+            pts[i].controller = factions[(lcg(&mut seed) * 4.0) as usize].into();
         }
         days.push(ControlField::new(pts.clone(), DEFAULT_CUTOFF_KM));
     }
-    b.bench_local(|| par_map(&days, |_, f| builder.build(f).fronts.len()));
+    b.bench_local(|| {
+        days.par_iter()
+            .map(|f| builder.build(f).fronts.len())
+            .collect::<Vec<_>>()
+    });
 }

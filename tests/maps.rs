@@ -2,7 +2,7 @@
 //! `frontline series`, and the series viewer driven in headless Chromium.
 
 mod common;
-use common::{frontline, have_tool};
+use common::{copy_dir, data_dir, frontline, have_tool};
 use std::path::Path;
 
 /// Width and height from a PNG's IHDR chunk.
@@ -279,4 +279,53 @@ fn report_chart_draws_km_per_controller_as_svg_and_png() {
         .assert()
         .code(2);
     assert!(!dir.path().join("c.pdf").exists());
+}
+
+#[test]
+fn a_theater_s_style_csv_sets_the_pseudo_factions_and_the_palette() {
+    let dir = tempfile::tempdir().unwrap();
+    let theater = dir.path().join("t");
+    copy_dir(data_dir(), &theater);
+    let draw = |name: &str| {
+        let out = dir.path().join(name);
+        frontline()
+            .arg("--theater")
+            .arg(&theater)
+            .args(["map", "--date", "2020-02-08", "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        std::fs::read_to_string(out).unwrap()
+    };
+    let plain = draw("plain.svg");
+    assert!(plain.contains(r##"fill="#fbfaf6""##), "default land colour");
+    assert!(
+        plain.contains("stroke=\"#4d4a43\""),
+        "default country outline"
+    );
+    std::fs::write(
+        theater.join("style.csv"),
+        "key,value\nland,#F0F0E0\nunknown_color,#123456\ncountry,#000001\n",
+    )
+    .unwrap();
+    let styled = draw("styled.svg");
+    assert!(
+        styled.contains(r##"fill="#f0f0e0""##),
+        "land from style.csv"
+    );
+    assert!(
+        styled.contains("stroke=\"#000001\""),
+        "country from style.csv"
+    );
+    assert!(styled.contains("#123456"), "unknown colour in the legend");
+    assert!(!styled.contains("#fbfaf6"));
+    // A bad value names the file, line and field, exit 2.
+    std::fs::write(theater.join("style.csv"), "key,value\nland,beige\n").unwrap();
+    frontline()
+        .arg("--theater")
+        .arg(&theater)
+        .args(["state", "--date", "2020-02-08"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("style.csv:2"));
 }

@@ -2,8 +2,9 @@
 
 use frontline::control::{ControlField, ControlPoint};
 use frontline::date::Date;
-use frontline::events::{state_on, Confidence, Event};
+use frontline::events::{Confidence, Event};
 use frontline::roads::{line_km, point_at_km, stretches};
+use frontline::timeline::state_on;
 use geo::{line_string, Distance, Geodesic, Point};
 use predicates::prelude::*;
 
@@ -211,7 +212,7 @@ fn cp(name: &str, lon: f64, lat: f64, c: &str) -> ControlPoint {
         controller: c.into(),
         since: "2020-01-01".parse().unwrap(),
         source: String::new(),
-        confidence: "confirmed".into(),
+        confidence: Confidence::Confirmed,
     }
 }
 
@@ -285,7 +286,7 @@ fn as_of_rule_holds_for_random_timelines() {
                 date: base.add_days(r.next(60) as i32),
                 place: format!("p{}", r.next(4)),
                 place_written: String::new(),
-                controller: ctrl[r.next(3) as usize].to_string(),
+                controller: ctrl[r.next(3) as usize].into(),
                 confidence: Confidence::Confirmed,
                 source: "https://example.org".into(),
                 note: String::new(),
@@ -300,7 +301,7 @@ fn as_of_rule_holds_for_random_timelines() {
                 .iter()
                 .filter(|e| e.place == id && e.date <= day)
                 .max_by_key(|e| (e.date, e.line))
-                .map(|e| e.controller.clone());
+                .map(|e| e.controller.to_string());
             let got = held
                 .iter()
                 .find(|h| h.place == id)

@@ -9,6 +9,9 @@
 //! front line is found: an edge between two sites of different controllers.
 
 use geo::Coord;
+use rayon::prelude::*;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Where an edge of a cell comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,74 +51,202 @@ pub const DISC_VERTICES: usize = 128;
 /// assert!(c[0].edges.contains(&Edge::Site(1)));
 /// ```
 pub fn cells(sites: &[Coord<f64>], radius: f64) -> Vec<Cell> {
-    // Sites sorted by x, to find neighbours within 2·radius quickly.
-    let mut by_x: Vec<usize> = (0..sites.len()).collect();
-    by_x.sort_by(|&a, &b| sites[a].x.total_cmp(&sites[b].x).then(a.cmp(&b)));
-    let xs: Vec<f64> = by_x.iter().map(|&i| sites[i].x).collect();
+    let grid = Grid::new(sites, 2.0 * radius);
     let reach = 2.0 * radius;
-    let mut out = Vec::with_capacity(sites.len());
-    let mut near: Vec<(f64, usize)> = Vec::new();
-    for (i, &s) in sites.iter().enumerate() {
-        near.clear();
-        let lo = xs.partition_point(|&x| x < s.x - reach);
+    // Neighbours are clipped in (distance, index) order, nearest first, and
+    // the search stops once no farther site can cut the cell: a bisector at
+    // distance d/2 cannot cut a cell whose farthest vertex is nearer than
+    // d/2. The grid hands out neighbours ring by ring, so a cell costs about
+    // its own neighbours, not every site within twice the cutoff.
+    let unit = unit_circle();
+    let one = |pending: &mut BinaryHeap<Reverse<(u64, usize)>>, i: usize| -> Cell {
+        let s = sites[i];
+        pending.clear();
+        let (bx, by) = grid.bucket(s);
         let mut empty = false;
-        for &j in &by_x[lo..] {
-            let o = sites[j];
-            if o.x > s.x + reach {
-                break;
+        let mut cell = disc(s, radius, &unit);
+        let mut r2max = radius * radius;
+        let mut k = 0usize;
+        'rings: loop {
+            for j in grid.ring(bx, by, k) {
+                if j == i {
+                    continue;
+                }
+                let o = sites[j];
+                let d2 = (o.x - s.x).powi(2) + (o.y - s.y).powi(2);
+                if d2 == 0.0 {
+                    // Coincident sites: the first keeps the cell. They share
+                    // a bucket, so ring 0 finds them before any clipping.
+                    if j < i {
+                        empty = true;
+                        break 'rings;
+                    }
+                    continue;
+                }
+                if d2 <= reach * reach {
+                    pending.push(Reverse((d2.to_bits(), j)));
+                }
             }
-            if j == i {
-                continue;
-            }
-            let d2 = (o.x - s.x).powi(2) + (o.y - s.y).powi(2);
-            if d2 == 0.0 {
-                if j < i {
-                    empty = true;
+            // Every site not yet seen is farther than `seen` (a small margin
+            // covers rounding in the bucket of a site on a bucket edge).
+            let seen = (k as f64 - 0.01) * grid.size;
+            let all_seen = seen > reach;
+            let safe = if all_seen {
+                f64::INFINITY
+            } else {
+                seen.max(0.0).powi(2)
+            };
+            while let Some(&Reverse((bits, j))) = pending.peek() {
+                let d2 = f64::from_bits(bits);
+                if d2 >= safe {
                     break;
                 }
-                continue;
+                pending.pop();
+                if d2 / 4.0 > r2max {
+                    break 'rings;
+                }
+                clip(&mut cell, sites, i, j, radius);
+                if cell.vertices.is_empty() {
+                    break 'rings;
+                }
+                r2max = cell
+                    .vertices
+                    .iter()
+                    .map(|v| (v.x - s.x).powi(2) + (v.y - s.y).powi(2))
+                    .fold(0.0, f64::max);
             }
-            if d2 <= reach * reach {
-                near.push((d2, j));
+            // Whatever is left, seen or not, is at least `safe` away.
+            if all_seen || safe / 4.0 > r2max {
+                break;
             }
+            k += 1;
         }
         if empty {
-            out.push(Cell::default());
-            continue;
+            Cell::default()
+        } else {
+            cell
         }
-        near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut cell = disc(s, radius);
-        let mut r2max = radius * radius;
-        for &(d2, j) in &near {
-            // A bisector at distance d/2 cannot cut a cell whose farthest
-            // vertex is nearer than d/2.
-            if d2 / 4.0 > r2max {
-                break;
-            }
-            clip(&mut cell, sites, i, j, radius);
-            if cell.vertices.is_empty() {
-                break;
-            }
-            r2max = cell
-                .vertices
-                .iter()
-                .map(|v| (v.x - s.x).powi(2) + (v.y - s.y).powi(2))
-                .fold(0.0, f64::max);
-        }
-        out.push(cell);
-    }
-    out
+    };
+    // Sites are independent: on all cores, results in site order.
+    (0..sites.len())
+        .into_par_iter()
+        .map_init(BinaryHeap::new, one)
+        .collect()
 }
 
-fn disc(c: Coord<f64>, r: f64) -> Cell {
+/// Sites bucketed on a square grid (compressed rows), about one site per
+/// bucket where they are dense.
+struct Grid {
+    x0: f64,
+    y0: f64,
+    size: f64,
+    nx: usize,
+    ny: usize,
+    /// `start[b]..start[b + 1]` indexes `items` for bucket `b`.
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Grid {
+    fn new(sites: &[Coord<f64>], reach: f64) -> Grid {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for s in sites {
+            (x0, y0, x1, y1) = (x0.min(s.x), y0.min(s.y), x1.max(s.x), y1.max(s.y));
+        }
+        let n = sites.len().max(1);
+        let spacing = ((x1 - x0) * (y1 - y0) / n as f64).sqrt();
+        let mut size = if spacing.is_finite() && spacing > 0.0 {
+            spacing.clamp(reach / 32.0, reach)
+        } else {
+            reach
+        };
+        if !(size.is_finite() && size > 0.0) {
+            size = 1.0;
+        }
+        let dims = |size: f64| {
+            if sites.is_empty() {
+                return (1, 1);
+            }
+            (
+                ((x1 - x0) / size) as usize + 1,
+                ((y1 - y0) / size) as usize + 1,
+            )
+        };
+        while dims(size).0.saturating_mul(dims(size).1) > 4 * n + 1024 {
+            size *= 2.0;
+        }
+        let (nx, ny) = dims(size);
+        let mut g = Grid {
+            x0,
+            y0,
+            size,
+            nx,
+            ny,
+            start: vec![0; nx * ny + 1],
+            items: vec![0; sites.len()],
+        };
+        let ids: Vec<usize> = sites
+            .iter()
+            .map(|&s| {
+                let (bx, by) = g.bucket(s);
+                by * nx + bx
+            })
+            .collect();
+        for &b in &ids {
+            g.start[b + 1] += 1;
+        }
+        for b in 0..nx * ny {
+            g.start[b + 1] += g.start[b];
+        }
+        let mut fill = g.start.clone();
+        for (i, &b) in ids.iter().enumerate() {
+            g.items[fill[b]] = i;
+            fill[b] += 1;
+        }
+        g
+    }
+
+    fn bucket(&self, s: Coord<f64>) -> (usize, usize) {
+        let c = |v: f64, o: f64, n: usize| (((v - o) / self.size).max(0.0) as usize).min(n - 1);
+        (c(s.x, self.x0, self.nx), c(s.y, self.y0, self.ny))
+    }
+
+    /// The sites in the buckets at Chebyshev distance `k` from `(bx, by)`.
+    fn ring(&self, bx: usize, by: usize, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let (bx, by, k) = (bx as i64, by as i64, k as i64);
+        let (nx, ny) = (self.nx as i64, self.ny as i64);
+        (by - k..=by + k)
+            .filter(move |&y| (0..ny).contains(&y))
+            .flat_map(move |y| {
+                let edge = y == by - k || y == by + k;
+                let step = if edge || k == 0 { 1 } else { 2 * k };
+                (bx - k..=bx + k)
+                    .step_by(step as usize)
+                    .filter(move |&x| (0..nx).contains(&x))
+                    .map(move |x| (y * nx + x) as usize)
+            })
+            .flat_map(move |b| self.items[self.start[b]..self.start[b + 1]].iter().copied())
+    }
+}
+
+/// (cos, sin) of the disc's vertex angles.
+fn unit_circle() -> Vec<(f64, f64)> {
     let n = DISC_VERTICES;
-    let vertices = (0..n)
+    (0..n)
         .map(|k| {
             let a = std::f64::consts::TAU * k as f64 / n as f64;
-            Coord {
-                x: c.x + r * a.cos(),
-                y: c.y + r * a.sin(),
-            }
+            (a.cos(), a.sin())
+        })
+        .collect()
+}
+
+fn disc(c: Coord<f64>, r: f64, unit: &[(f64, f64)]) -> Cell {
+    let n = DISC_VERTICES;
+    let vertices = unit
+        .iter()
+        .map(|&(cos, sin)| Coord {
+            x: c.x + r * cos,
+            y: c.y + r * sin,
         })
         .collect();
     Cell {
@@ -257,6 +388,85 @@ fn on_circle(sites: &[Coord<f64>], i: usize, j: usize, r: f64, approx: Coord<f64
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain algorithm: every site within twice the cutoff, sorted by
+    /// (distance, index), clipped nearest first.
+    fn cells_by_sorting(sites: &[Coord<f64>], radius: f64) -> Vec<Cell> {
+        let reach = 2.0 * radius;
+        let mut out = Vec::new();
+        for (i, &s) in sites.iter().enumerate() {
+            let mut near = Vec::new();
+            let mut empty = false;
+            for (j, &o) in sites.iter().enumerate() {
+                let d2 = (o.x - s.x).powi(2) + (o.y - s.y).powi(2);
+                if j == i || (d2 == 0.0 && j > i) {
+                    continue;
+                }
+                if d2 == 0.0 {
+                    empty = true;
+                    break;
+                }
+                if d2 <= reach * reach {
+                    near.push((d2, j));
+                }
+            }
+            if empty {
+                out.push(Cell::default());
+                continue;
+            }
+            near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let mut cell = disc(s, radius, &unit_circle());
+            let mut r2max = radius * radius;
+            for &(d2, j) in &near {
+                if d2 / 4.0 > r2max {
+                    break;
+                }
+                clip(&mut cell, sites, i, j, radius);
+                if cell.vertices.is_empty() {
+                    break;
+                }
+                r2max = cell
+                    .vertices
+                    .iter()
+                    .map(|v| (v.x - s.x).powi(2) + (v.y - s.y).powi(2))
+                    .fold(0.0, f64::max);
+            }
+            out.push(cell);
+        }
+        out
+    }
+
+    #[test]
+    fn the_grid_search_gives_the_same_bits_as_sorting_every_neighbour() {
+        let mut seed = 3u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        // Dense, sparse and clustered sites, with coincident ones and sites
+        // on a lattice (ties in distance).
+        for (n, w) in [(400, 60_000.0), (300, 400_000.0), (50, 5_000.0)] {
+            let mut sites: Vec<Coord<f64>> = (0..n)
+                .map(|_| Coord {
+                    x: w * next(),
+                    y: 0.7 * w * next(),
+                })
+                .collect();
+            sites.extend((0..40).map(|k| Coord {
+                x: 3_000.0 * (k % 7) as f64,
+                y: 3_000.0 * (k / 7) as f64,
+            }));
+            sites.push(sites[5]);
+            sites.insert(0, sites[9]);
+            let (a, b) = (cells(&sites, 15_000.0), cells_by_sorting(&sites, 15_000.0));
+            for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+                assert_eq!(x.vertices, y.vertices, "site {i} of {n}");
+                assert_eq!(x.edges, y.edges, "site {i} of {n}");
+            }
+        }
+    }
 
     fn area(c: &Cell) -> f64 {
         let v = &c.vertices;

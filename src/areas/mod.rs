@@ -13,13 +13,14 @@
 //! ```
 //! use frontline::areas::AreaBuilder;
 //! use frontline::control::{ControlField, ControlPoint};
+//! use frontline::events::Confidence;
 //! use geo::Point;
 //! let d = "2020-01-01".parse().unwrap();
 //! let cp = |name: &str, lon, c: &str| ControlPoint {
 //!     place: name.into(), name: name.into(), at: Point::new(lon, 35.0),
-//!     controller: c.into(), since: d, source: String::new(), confidence: "confirmed".into() };
+//!     controller: c.into(), since: d, source: String::new(), confidence: Confidence::Confirmed };
 //! let field = ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "blue")], 15.0);
-//! let areas = AreaBuilder::with(Point::new(36.1, 35.0), None, 15.0).build(&field);
+//! let areas = AreaBuilder::with(Point::new(36.1, 35.0), None).build(&field);
 //! assert_eq!(areas.controller_at(Point::new(36.05, 35.0)), Some("red"));
 //! assert_eq!(areas.fronts.len(), 1); // along the meridian halfway between A and B
 //! assert!((areas.fronts[0].km - 2.0 * (15.0f64.powi(2) - 9.1f64.powi(2)).sqrt()).abs() < 0.5);
@@ -33,19 +34,21 @@ mod projection;
 pub use projection::LocalProjection;
 
 use crate::control::ControlField;
+use crate::factions::Controller;
 use crate::theater::Theater;
 use cells::{cells, Edge};
 use geo::{
     BooleanOps, Contains, Coord, Geodesic, GeodesicArea, Length, LineString, MultiLineString,
     MultiPolygon, Point, RemoveRepeatedPoints,
 };
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The area held by one controller on a day.
 #[derive(Debug, Clone)]
 pub struct ControlArea {
-    /// Faction id or `contested`.
-    pub controller: String,
+    /// A faction or contested.
+    pub controller: Controller,
     /// The dissolved cells, lon/lat, outer rings counter-clockwise.
     pub geometry: MultiPolygon<f64>,
     /// Geodesic area, km².
@@ -57,8 +60,8 @@ pub struct ControlArea {
 /// A stretch of front between two controllers.
 #[derive(Debug, Clone)]
 pub struct FrontLine {
-    /// The two controllers, in alphabetical order.
-    pub between: (String, String),
+    /// The two controllers, in alphabetical order of their ids.
+    pub between: (Controller, Controller),
     /// The line, lon/lat.
     pub geometry: MultiLineString<f64>,
     /// Geodesic length, km.
@@ -92,7 +95,7 @@ impl Areas {
 
 /// Builds areas for any day of a theater: holds the projection and the
 /// country outline on the output grid, so a series of days pays for them
-/// once.
+/// once. The cutoff is the control field's.
 #[derive(Debug, Clone)]
 pub struct AreaBuilder {
     proj: LocalProjection,
@@ -100,13 +103,12 @@ pub struct AreaBuilder {
     boundary: Option<overlay::Shapes>,
     /// The same, as lon/lat polygons, for clipping lines.
     boundary_geo: Option<MultiPolygon<f64>>,
-    cutoff_m: f64,
 }
 
 impl AreaBuilder {
     /// For a theater: the projection is centred on the bounding box of every
     /// place its events name; cells are clipped to its country outline.
-    pub fn new(t: &Theater, cutoff_km: f64) -> AreaBuilder {
+    pub fn new(t: &Theater) -> AreaBuilder {
         let mut bb: Option<(f64, f64, f64, f64)> = None;
         for e in &t.events {
             if let Some(p) = t.gazetteer.get(&e.place) {
@@ -134,15 +136,11 @@ impl AreaBuilder {
         let (w, s, e, n) = bb.unwrap_or((0.0, 0.0, 0.0, 0.0));
         let center = Point::new((w + e) / 2.0, (s + n) / 2.0);
         let boundary = (!country.0.is_empty()).then_some(&country);
-        AreaBuilder::with(center, boundary, cutoff_km)
+        AreaBuilder::with(center, boundary)
     }
 
     /// With an explicit projection centre and an optional boundary (lon/lat).
-    pub fn with(
-        center: Point<f64>,
-        boundary: Option<&MultiPolygon<f64>>,
-        cutoff_km: f64,
-    ) -> AreaBuilder {
+    pub fn with(center: Point<f64>, boundary: Option<&MultiPolygon<f64>>) -> AreaBuilder {
         let boundary = boundary.map(|b| {
             let rings: Vec<overlay::Ring> = b
                 .iter()
@@ -155,7 +153,6 @@ impl AreaBuilder {
             proj: LocalProjection::new(center),
             boundary_geo: boundary.as_ref().map(overlay::to_geo),
             boundary,
-            cutoff_m: cutoff_km * 1000.0,
         }
     }
 
@@ -164,32 +161,33 @@ impl AreaBuilder {
         &self.proj
     }
 
-    /// Areas and front lines for the control points of `field`. The field's
-    /// own cutoff is ignored in favour of the builder's.
+    /// Areas and front lines for the control points of `field`, each
+    /// holding ground up to the field's cutoff.
     pub fn build(&self, field: &ControlField) -> Areas {
         let pts = field.points();
         let sites: Vec<Coord<f64>> = pts.iter().map(|p| self.proj.forward(p.at)).collect();
-        let cs = cells(&sites, self.cutoff_m);
+        let cs = cells(&sites, field.cutoff_m());
         // Cell vertices back in lon/lat; edges stay straight in lon/lat
         // (a cell edge is at most 2 × cutoff long, so the difference from
         // the projected straight line is a few metres).
         let ll: Vec<Vec<Coord<f64>>> = cs
-            .iter()
+            .par_iter()
             .map(|c| c.vertices.iter().map(|&v| self.proj.inverse(v).0).collect())
             .collect();
 
-        let mut groups: BTreeMap<&str, Vec<overlay::Ring>> = BTreeMap::new();
+        let mut groups: BTreeMap<&Controller, Vec<overlay::Ring>> = BTreeMap::new();
         for (i, v) in ll.iter().enumerate() {
             let r = overlay::ring(v.iter().copied());
             if r.len() >= 3 {
-                groups
-                    .entry(pts[i].controller.as_str())
-                    .or_default()
-                    .push(r);
+                groups.entry(&pts[i].controller).or_default().push(r);
             }
         }
+        // Controllers (and below, pairs of controllers) are independent: on
+        // all cores, results in key order.
         let areas = groups
             .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
             .map(|(controller, rings)| {
                 let places = rings.len();
                 let mut shapes = overlay::union(&rings);
@@ -199,7 +197,7 @@ impl AreaBuilder {
                 let geometry = overlay::to_geo(&shapes);
                 let km2 = geometry.geodesic_area_unsigned() / 1e6;
                 ControlArea {
-                    controller: controller.to_string(),
+                    controller: controller.clone(),
                     geometry,
                     km2,
                     places,
@@ -208,12 +206,12 @@ impl AreaBuilder {
             .filter(|a| !a.geometry.0.is_empty())
             .collect();
 
-        let mut segs: BTreeMap<(&str, &str), Vec<LineString<f64>>> = BTreeMap::new();
+        let mut segs: BTreeMap<(&Controller, &Controller), Vec<LineString<f64>>> = BTreeMap::new();
         for (i, c) in cs.iter().enumerate() {
             let n = c.vertices.len();
             for k in 0..n {
                 let Edge::Site(j) = c.edges[k] else { continue };
-                let (a, b) = (pts[i].controller.as_str(), pts[j].controller.as_str());
+                let (a, b) = (&pts[i].controller, &pts[j].controller);
                 if i > j || a == b {
                     continue;
                 }
@@ -225,6 +223,8 @@ impl AreaBuilder {
         }
         let fronts = segs
             .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
             .filter_map(|((a, b), lines)| {
                 let mut mls = MultiLineString(lines);
                 if let Some(bd) = &self.boundary_geo {
@@ -247,7 +247,7 @@ impl AreaBuilder {
                 }
                 let km = geometry.iter().map(|l| Geodesic.length(l)).sum::<f64>() / 1000.0;
                 Some(FrontLine {
-                    between: (a.to_string(), b.to_string()),
+                    between: (a.clone(), b.clone()),
                     geometry,
                     km,
                 })

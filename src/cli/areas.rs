@@ -1,13 +1,13 @@
 //! `frontline areas`: control areas and the front line of a day.
 
-use super::timeline::{cutoff_arg, date_arg};
+use super::args::{cutoff_arg, date_arg};
 use super::EXIT_OK;
-use frontline::areas::{AreaBuilder, Areas};
-use frontline::control::{ControlField, DEFAULT_CUTOFF_KM};
+use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::output::geojson::{area_features, collection, front_features};
 use frontline::theater::Theater;
+use frontline::timeline::{Day, Timeline};
 use std::path::{Path, PathBuf};
 
 pub const AREAS_HELP: &str = "\
@@ -39,29 +39,15 @@ pub struct AreasArgs {
     cutoff: f64,
 }
 
-/// Areas of a theater on a day.
-pub fn areas_on(t: &Theater, date: Date, cutoff: f64) -> Areas {
-    let field = ControlField::on(&t.events, &t.gazetteer, date, cutoff);
-    AreaBuilder::new(t, cutoff).build(&field)
-}
-
 /// Areas (MultiPolygon) to `out` and front lines (MultiLineString) to
 /// `front`: two files, because QGIS splits files that mix geometry types;
 /// each with a same-name `.qml` style colouring by controller.
-pub fn write_geojson(
-    t: &Theater,
-    date: Date,
-    areas: &Areas,
-    out: &Path,
-    front: &Path,
-) -> Result<(), Error> {
+pub fn write_geojson(day: &Day<'_>, out: &Path, front: &Path) -> Result<(), Error> {
     use frontline::output::layers::GeomKind;
     use frontline::output::qml::style;
-    write_atomic(out, collection(&area_features(t, date, areas)).as_bytes())?;
-    write_atomic(
-        front,
-        collection(&front_features(t, date, areas)).as_bytes(),
-    )?;
+    let t = day.theater();
+    write_atomic(out, collection(&area_features(day)).as_bytes())?;
+    write_atomic(front, collection(&front_features(day)).as_bytes())?;
     // Same-name styles, which QGIS loads with the files.
     let polygon = style(t, GeomKind::Polygon, false, false);
     write_atomic(&out.with_extension("qml"), polygon.as_bytes())?;
@@ -80,9 +66,10 @@ pub fn front_path(out: &Path) -> PathBuf {
 
 /// Say so on standard error when no place has a known controller on `date`
 /// (the map or areas would be empty), with the span the events cover.
-pub fn warn_if_nothing_known(t: &Theater, date: Date) {
-    if frontline::events::state_on(&t.events, date).is_empty() {
-        let first = t.events.iter().map(|e| e.date).min();
+pub fn warn_if_nothing_known(day: &Day<'_>) {
+    if day.held().is_empty() {
+        let date = day.date();
+        let first = day.theater().events.iter().map(|e| e.date).min();
         match first {
             Some(f) => eprintln!(
                 "warning: no place has a known controller on {date}; the events start on {f}"
@@ -93,8 +80,9 @@ pub fn warn_if_nothing_known(t: &Theater, date: Date) {
 }
 
 pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
-    warn_if_nothing_known(t, a.date);
-    let areas = areas_on(t, a.date, a.cutoff);
+    let tl = Timeline::new(t, a.cutoff);
+    let day = tl.day(a.date);
+    warn_if_nothing_known(&day);
     if let Some(out) = &a.out {
         let front = a.front.clone().unwrap_or_else(|| front_path(out));
         if &front == out {
@@ -102,15 +90,16 @@ pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
                 "--front must differ from --out: areas and front line go to separate files".into(),
             ));
         }
-        write_geojson(t, a.date, &areas, out, &front)?;
+        write_geojson(&day, out, &front)?;
         eprintln!("wrote {} and {}", out.display(), front.display());
     }
+    let areas = day.areas();
     let mut rows: Vec<Vec<String>> = areas
         .areas
         .iter()
         .map(|x| {
             vec![
-                x.controller.clone(),
+                x.controller.to_string(),
                 format!("{:.1}", x.km2),
                 x.places.to_string(),
             ]

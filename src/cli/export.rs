@@ -1,12 +1,13 @@
 //! `frontline export`: the whole timeline as QGIS-ready layers.
 
-use super::timeline::cutoff_arg;
+use super::args::cutoff_arg;
 use super::EXIT_OK;
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::error::{write_atomic, Error};
-use frontline::output::layers::{change_dates, timeline_layers};
+use frontline::output::layers::timeline_layers;
 use frontline::output::{geojson, gpkg, qml, OutputSet};
 use frontline::theater::Theater;
+use frontline::timeline::Timeline;
 use std::path::PathBuf;
 
 pub const EXPORT_HELP: &str = "\
@@ -43,7 +44,8 @@ pub struct ExportArgs {
 }
 
 pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
-    let dates = change_dates(t);
+    let tl = Timeline::new(t, a.cutoff);
+    let dates = tl.change_dates();
     let Some(last) = dates.last() else {
         return Err(Error::Usage(
             "the theater has no events: nothing to export".into(),
@@ -58,7 +60,7 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
         dates[0],
         last
     );
-    let layers = timeline_layers(t, a.cutoff);
+    let layers = timeline_layers(&tl);
     let styles: Vec<(&str, String)> = layers
         .iter()
         .map(|l| (l.name, qml::style(t, l.geom, l.name == "front", true)))

@@ -1,15 +1,15 @@
 //! `frontline map`: one day's map as SVG, PNG or GeoJSON.
 
 use super::areas::front_path;
-use super::timeline::{cutoff_arg, date_arg};
+use super::args::{bbox_arg, cutoff_arg, date_arg, kind_of, title_arg, width_arg, Kind};
 use super::EXIT_OK;
-use frontline::areas::{AreaBuilder, Areas};
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::render::{default_bbox, map_svg, svg_to_png, Frame, MapOptions};
 use frontline::theater::Theater;
-use std::path::{Path, PathBuf};
+use frontline::timeline::{Day, Timeline};
+use std::path::PathBuf;
 
 pub const MAP_HELP: &str = "\
 Examples:
@@ -22,30 +22,6 @@ The format follows the extension: .svg, .png (rendered from the same SVG with
 an embedded font, so it needs no system fonts) or .geojson (areas and front
 line as two files). Projection: equirectangular, true scale at the centre
 latitude of the box (the scale bar is true there).";
-
-pub(crate) fn bbox_arg(s: &str) -> Result<[f64; 4], String> {
-    frontline::render::parse_bbox(s)
-}
-
-pub(crate) fn width_arg(s: &str) -> Result<u32, String> {
-    match s.parse::<u32>() {
-        Ok(x) if (300..=8000).contains(&x) => Ok(x),
-        _ => Err(format!("`{s}` is not a width in px between 300 and 8000")),
-    }
-}
-
-/// Longest map title, in characters: it must fit on the map.
-const MAX_TITLE: usize = 200;
-
-pub(crate) fn title_arg(s: &str) -> Result<String, String> {
-    let n = s.chars().count();
-    if n > MAX_TITLE {
-        return Err(format!(
-            "the title has {n} characters; a map title holds at most {MAX_TITLE}"
-        ));
-    }
-    Ok(s.to_string())
-}
 
 /// How a map is framed and drawn: shared by `map` and `series`.
 #[derive(Debug, Clone, clap::Args)]
@@ -71,14 +47,12 @@ impl FrameArgs {
         Frame::check_size(bbox, self.width).map_err(Error::Usage)
     }
 
-    /// The drawing options for one day (`bbox` overrides the flag's).
-    pub fn options(&self, date: Date, bbox: Option<[f64; 4]>) -> MapOptions {
+    /// The drawing options (`bbox` overrides the flag's).
+    pub fn options(&self, bbox: Option<[f64; 4]>) -> MapOptions {
         MapOptions {
-            date,
             bbox: bbox.or(self.bbox),
             width: self.width,
             title: self.title.clone(),
-            cutoff_km: self.cutoff,
         }
     }
 }
@@ -95,54 +69,40 @@ pub struct MapArgs {
     frame: FrameArgs,
 }
 
-/// Output formats of a map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Svg,
-    Png,
-    GeoJson,
-}
-
-pub(crate) fn kind_of(p: &Path) -> Result<Kind, Error> {
-    match p
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("svg") => Ok(Kind::Svg),
-        Some("png") => Ok(Kind::Png),
-        Some("geojson") | Some("json") => Ok(Kind::GeoJson),
-        _ => Err(Error::Usage(format!(
-            "{}: unknown map format; end the file name in .svg, .png or .geojson",
-            p.display()
-        ))),
-    }
-}
-
-/// Write one day in one format; `.geojson` also writes `<stem>-front.geojson`.
+/// Write one day in the given formats, to `out(kind)`; `.geojson` also
+/// writes `<stem>-front.geojson`. The SVG is drawn once, and only when an
+/// SVG or PNG is asked for.
 pub(crate) fn write_day(
-    t: &Theater,
-    builder: &AreaBuilder,
+    day: &Day<'_>,
     opt: &MapOptions,
-    out: &Path,
-    kind: Kind,
-) -> Result<Areas, Error> {
-    let (svg, areas) = map_svg(t, builder, opt);
-    match kind {
-        Kind::Svg => write_atomic(out, svg.as_bytes())?,
-        Kind::Png => write_atomic(out, &svg_to_png(&svg)?)?,
-        Kind::GeoJson => super::areas::write_geojson(t, opt.date, &areas, out, &front_path(out))?,
+    kinds: &[Kind],
+    out: impl Fn(Kind) -> PathBuf,
+) -> Result<(), Error> {
+    let mut svg: Option<String> = None;
+    for &kind in kinds {
+        let path = out(kind);
+        match kind {
+            Kind::Svg | Kind::Png => {
+                let svg = svg.get_or_insert_with(|| map_svg(day, opt));
+                if kind == Kind::Svg {
+                    write_atomic(&path, svg.as_bytes())?;
+                } else {
+                    write_atomic(&path, &svg_to_png(svg)?)?;
+                }
+            }
+            Kind::GeoJson => super::areas::write_geojson(day, &path, &front_path(&path))?,
+        }
     }
-    Ok(areas)
+    Ok(())
 }
 
 pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
     let kind = kind_of(&a.out)?;
     a.frame.check(t)?;
-    super::areas::warn_if_nothing_known(t, a.date);
-    let builder = AreaBuilder::new(t, a.frame.cutoff);
-    let _ = write_day(t, &builder, &a.frame.options(a.date, None), &a.out, kind)?;
+    let tl = Timeline::new(t, a.frame.cutoff);
+    let day = tl.day(a.date);
+    super::areas::warn_if_nothing_known(&day);
+    write_day(&day, &a.frame.options(None), &[kind], |_| a.out.clone())?;
     eprintln!("wrote {}", a.out.display());
     Ok(EXIT_OK)
 }

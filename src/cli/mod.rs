@@ -1,4 +1,6 @@
-//! Command-line parsing and dispatch.
+//! Command-line parsing and dispatch: one file per command (arguments and
+//! printing only; the work is in the library), the shared argument parsers
+//! in `args.rs`.
 
 /// `print!` to standard output that treats a closed pipe (`frontline ... |
 /// head`) as the reader having seen enough: exit 0 instead of panicking.
@@ -50,14 +52,19 @@ fn stdout_status() -> Result<(), Error> {
 }
 
 mod areas;
+mod args;
+mod events;
 mod export;
 mod geoparse;
 mod map;
 mod progress;
+mod report;
 mod resolve;
+mod roads;
+mod route;
 mod series;
+mod state;
 mod table;
-mod timeline;
 
 use clap::{Parser, Subcommand};
 use frontline::error::{read_utf8, Error};
@@ -123,16 +130,16 @@ enum Command {
     Geoparse(geoparse::Args),
     /// Check an events file.
     #[command(subcommand)]
-    Events(timeline::EventsCmd),
+    Events(events::EventsCmd),
     /// List every place with a known controller on a day.
-    #[command(after_help = timeline::STATE_HELP)]
-    State(timeline::StateArgs),
+    #[command(after_help = state::STATE_HELP)]
+    State(state::StateArgs),
     /// Who holds which stretch of a highway on a day, or over days.
-    #[command(after_help = timeline::REPORT_HELP)]
-    Report(timeline::ReportArgs),
+    #[command(after_help = report::REPORT_HELP)]
+    Report(report::ReportArgs),
     /// The highway path between two towns and who holds each part.
-    #[command(after_help = timeline::ROUTE_HELP)]
-    Route(timeline::RouteArgs),
+    #[command(after_help = route::ROUTE_HELP)]
+    Route(route::RouteArgs),
     /// Draw one day's map: SVG, PNG or GeoJSON.
     #[command(after_help = map::MAP_HELP)]
     Map(map::MapArgs),
@@ -147,7 +154,7 @@ enum Command {
     Areas(areas::AreasArgs),
     /// Import or export the highway graph.
     #[command(subcommand)]
-    Roads(timeline::RoadsCmd),
+    Roads(roads::RoadsCmd),
 }
 
 /// Run the command line; returns the exit status.
@@ -179,11 +186,11 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
     }
     let t = frontline::theater::Theater::load(cli.theater.as_deref(), cli.events.as_deref())?;
     match cli.command {
-        Command::Events(c) => timeline::events(&t, c),
-        Command::State(a) => timeline::state(&t, a),
-        Command::Report(a) => timeline::report(&t, a),
-        Command::Route(a) => timeline::route(&t, a),
-        Command::Roads(c) => timeline::roads(&t, c),
+        Command::Events(c) => events::run(&t, c),
+        Command::State(a) => state::run(&t, a),
+        Command::Report(a) => report::run(&t, a),
+        Command::Route(a) => route::run(&t, a),
+        Command::Roads(c) => roads::run(&t, c),
         Command::Areas(a) => areas::run(&t, a),
         Command::Map(a) => map::run(&t, a),
         Command::Export(a) => export::run(&t, a),

@@ -1,16 +1,16 @@
 //! `frontline series`: one map per day, in parallel, with a browsable index.
 
-use super::map::{write_day, FrameArgs, Kind};
+use super::args::{date_arg, Kind};
+use super::map::{write_day, FrameArgs};
 use super::progress::Progress;
-use super::timeline::date_arg;
 use super::EXIT_OK;
-use frontline::areas::AreaBuilder;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::output::OutputSet;
-use frontline::par::par_map;
 use frontline::render::{default_bbox, index_html, IndexDay};
 use frontline::theater::Theater;
+use frontline::timeline::Timeline;
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 pub const SERIES_HELP: &str = "\
@@ -71,7 +71,7 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     // when all are written: a failed run leaves the previous series as it was.
     let set = OutputSet::begin(&a.out_dir)?;
     let days: Vec<Date> = (0..n).map(|i| a.from.add_days(i)).collect();
-    let builder = AreaBuilder::new(t, a.frame.cutoff);
+    let tl = Timeline::new(t, a.frame.cutoff);
     let bbox = a
         .frame
         .bbox
@@ -87,34 +87,35 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
             kinds.push(k);
         }
     }
+    let ks: Vec<Kind> = kinds.iter().map(|k| k.0).collect();
+    let ext = |k: Kind| kinds.iter().find(|x| x.0 == k).map_or("", |x| x.1);
+    let opt = a.frame.options(Some(bbox));
     let progress = Progress::new(days.len(), "days");
-    let results = par_map(&days, |_, &date| -> Result<IndexDay, Error> {
-        let opt = a.frame.options(date, Some(bbox));
-        let mut summary = String::new();
-        for (kind, ext) in &kinds {
-            let out = set.path(&format!("{date}.{ext}"));
-            let areas = write_day(t, &builder, &opt, &out, *kind)?;
-            if summary.is_empty() {
-                let parts: Vec<String> = areas
-                    .areas
-                    .iter()
-                    .map(|x| format!("{} {:.0} km²", t.controller_name(&x.controller), x.km2))
-                    .collect();
-                summary = format!("{} · front {:.0} km", parts.join(" · "), areas.front_km());
-            }
-        }
-        progress.tick();
-        let image = kinds
-            .iter()
-            .find(|(k, _)| *k == Kind::Svg)
-            .or_else(|| kinds.iter().find(|(k, _)| *k == Kind::Png))
-            .map(|(_, ext)| format!("{date}.{ext}"));
-        Ok(IndexDay {
-            date: date.to_string(),
-            image,
-            summary,
+    let results: Vec<Result<IndexDay, Error>> = days
+        .par_iter()
+        .map(|&date| -> Result<IndexDay, Error> {
+            let day = tl.day(date);
+            write_day(&day, &opt, &ks, |k| set.path(&format!("{date}.{}", ext(k))))?;
+            let areas = day.areas();
+            let parts: Vec<String> = areas
+                .areas
+                .iter()
+                .map(|x| format!("{} {:.0} km²", t.controller_name(&x.controller), x.km2))
+                .collect();
+            let summary = format!("{} · front {:.0} km", parts.join(" · "), areas.front_km());
+            progress.tick();
+            let image = kinds
+                .iter()
+                .find(|(k, _)| *k == Kind::Svg)
+                .or_else(|| kinds.iter().find(|(k, _)| *k == Kind::Png))
+                .map(|(_, ext)| format!("{date}.{ext}"));
+            Ok(IndexDay {
+                date: date.to_string(),
+                image,
+                summary,
+            })
         })
-    });
+        .collect();
     let index: Vec<IndexDay> = results.into_iter().collect::<Result<_, _>>()?;
     let title = format!(
         "{} {} to {}",

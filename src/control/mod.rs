@@ -5,8 +5,8 @@
 //! place is within the cutoff; otherwise the point is unknown.
 
 use crate::date::Date;
-use crate::events::{state_on, Event};
-use crate::gazetteer::Gazetteer;
+use crate::events::Confidence;
+use crate::factions::Controller;
 use geo::{Distance, Geodesic, Point};
 
 /// Default cutoff, km.
@@ -21,26 +21,27 @@ pub struct ControlPoint {
     pub name: String,
     /// Location (x = lon, y = lat).
     pub at: Point<f64>,
-    /// Faction id or `contested`.
-    pub controller: String,
+    /// A faction or contested.
+    pub controller: Controller,
     /// Start of this control.
     pub since: Date,
     /// Source URL of the deciding event.
     pub source: String,
-    /// `confirmed` or `claimed`.
-    pub confidence: String,
+    /// How sure the deciding event is.
+    pub confidence: Confidence,
 }
 
 /// The control points of a day and the cutoff, answering "who holds this
-/// point?".
+/// point?". A day's field is built by [`crate::timeline::Timeline::day`].
 ///
 /// ```
 /// use frontline::control::{ControlField, ControlPoint};
+/// use frontline::events::Confidence;
 /// use geo::Point;
 /// let d = "2020-01-01".parse().unwrap();
 /// let cp = |name: &str, lon, c: &str| ControlPoint {
 ///     place: name.into(), name: name.into(), at: Point::new(lon, 35.0),
-///     controller: c.into(), since: d, source: String::new(), confidence: "confirmed".into() };
+///     controller: c.into(), since: d, source: String::new(), confidence: Confidence::Confirmed };
 /// let f = ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "blue")], 15.0);
 /// assert_eq!(f.controller_at(Point::new(36.05, 35.0)), Some("red"));
 /// assert_eq!(f.controller_at(Point::new(36.15, 35.0)), Some("blue"));
@@ -62,26 +63,6 @@ impl ControlField {
         }
     }
 
-    /// The control points of `date` under the as-of rule.
-    pub fn on(events: &[Event], gaz: &Gazetteer, date: Date, cutoff_km: f64) -> ControlField {
-        let pts = state_on(events, date)
-            .into_iter()
-            .filter_map(|h| {
-                let p = gaz.get(h.place)?;
-                Some(ControlPoint {
-                    place: p.id.clone(),
-                    name: p.name.clone(),
-                    at: Point::new(p.lon, p.lat),
-                    controller: h.controller.to_string(),
-                    since: h.since,
-                    source: h.event.source.clone(),
-                    confidence: h.event.confidence.as_str().to_string(),
-                })
-            })
-            .collect();
-        ControlField::new(pts, cutoff_km)
-    }
-
     /// The points.
     pub fn points(&self) -> &[ControlPoint] {
         &self.points
@@ -90,6 +71,11 @@ impl ControlField {
     /// Cutoff in km.
     pub fn cutoff_km(&self) -> f64 {
         self.cutoff_m / 1000.0
+    }
+
+    /// Cutoff in metres.
+    pub fn cutoff_m(&self) -> f64 {
+        self.cutoff_m
     }
 
     /// Index of the nearest point within the cutoff. Ties go to the lower

@@ -2,14 +2,14 @@
 //!
 //! An event says that on `date`, `place` was held by `controller` (a faction
 //! id or `contested`), with a `confidence` (`confirmed` or `claimed`) and a
-//! `source` URL. A place's controller on day D is the one in its latest event
-//! dated on or before D; with no such event it is unknown.
+//! `source` URL. What the events say about a day (the as-of rule) is
+//! [`crate::timeline::asof`].
 
 use crate::date::Date;
 use crate::error::Error;
+use crate::factions::{Controller, Faction};
 use crate::gazetteer::{Focus, Gazetteer};
 use crate::table::Table;
-use crate::theater::Faction;
 
 /// How sure the source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -40,8 +40,8 @@ pub struct Event {
     pub place: String,
     /// The place name as written in the file.
     pub place_written: String,
-    /// Faction id or `contested`.
-    pub controller: String,
+    /// A faction or contested (never unknown).
+    pub controller: Controller,
     /// How sure.
     pub confidence: Confidence,
     /// Source URL.
@@ -68,6 +68,9 @@ pub fn parse_events(
     .map_err(|e| vec![e])?;
     let mut errs = Vec::new();
     let mut out: Vec<Event> = Vec::new();
+    // (date, place) → index in `out`, for the duplicate check.
+    let mut seen: std::collections::HashMap<(Date, String), usize> =
+        std::collections::HashMap::new();
     for row in t.rows() {
         let mut bad = false;
         let date = match t.get(row, "date").parse::<Date>() {
@@ -88,8 +91,15 @@ pub fn parse_events(
                 None
             }
         };
-        let controller = t.get(row, "controller");
-        if controller != "contested" && !factions.iter().any(|f| f.id == controller) {
+        let written_controller = t.get(row, "controller");
+        let controller = Controller::parse(written_controller);
+        let known = match &controller {
+            Controller::Contested => true,
+            Controller::Faction(id) => factions.iter().any(|f| &f.id == id),
+            Controller::Unknown => false,
+        };
+        if !known {
+            let controller = written_controller;
             let ids: Vec<&str> = factions.iter().map(|f| f.id.as_str()).collect();
             errs.push(
                 t.error(row, "controller", format!("unknown faction `{controller}`"))
@@ -134,7 +144,7 @@ pub fn parse_events(
         if bad {
             continue;
         }
-        if let Some(prev) = out.iter().find(|e| e.date == date && e.place == place) {
+        if let Some(prev) = seen.get(&(date, place.clone())).map(|&i| &out[i]) {
             let what = if prev.controller == controller {
                 "duplicate"
             } else {
@@ -153,11 +163,12 @@ pub fn parse_events(
             );
             continue;
         }
+        seen.insert((date, place.clone()), out.len());
         out.push(Event {
             date,
             place,
             place_written: written.to_string(),
-            controller: controller.to_string(),
+            controller,
             confidence,
             source: source.to_string(),
             note: t.get(row, "note").to_string(),
@@ -219,60 +230,4 @@ fn resolve_exact(gaz: &Gazetteer, written: &str) -> Result<String, (String, Stri
             format!("write the id of the one you mean: {}", ids.join(", ")),
         )),
     }
-}
-
-/// A place's control on a day.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Held<'a> {
-    /// Gazetteer id.
-    pub place: &'a str,
-    /// Faction id or `contested`.
-    pub controller: &'a str,
-    /// Date of the deciding event.
-    pub since: Date,
-    /// The deciding event.
-    #[serde(skip)]
-    pub event: &'a Event,
-}
-
-/// The as-of rule: for each place with an event on or before `date`, the
-/// latest such event. Sorted by place id.
-pub fn state_on(events: &[Event], date: Date) -> Vec<Held<'_>> {
-    let mut latest: std::collections::BTreeMap<&str, &Event> = std::collections::BTreeMap::new();
-    for e in events.iter().filter(|e| e.date <= date) {
-        match latest.get(e.place.as_str()) {
-            Some(prev) if (prev.date, prev.line) > (e.date, e.line) => {}
-            _ => {
-                latest.insert(&e.place, e);
-            }
-        }
-    }
-    latest
-        .into_values()
-        .map(|e| Held {
-            place: &e.place,
-            controller: &e.controller,
-            since: control_since(events, e, date),
-            event: e,
-        })
-        .collect()
-}
-
-/// The first day of the unbroken run of this controller that `e` belongs to:
-/// a repeated status report does not reset "since".
-fn control_since(events: &[Event], e: &Event, date: Date) -> Date {
-    let mut since = e.date;
-    let mut same: Vec<&Event> = events
-        .iter()
-        .filter(|x| x.place == e.place && x.date <= date)
-        .collect();
-    same.sort_by_key(|e| (e.date, e.line));
-    for x in same.iter().rev() {
-        if x.controller == e.controller {
-            since = x.date;
-        } else {
-            break;
-        }
-    }
-    since
 }

@@ -68,26 +68,11 @@ pub fn parse_geonames(
     if chunks.len() < 2 {
         return parse_geonames_lines(text, 1, file, admin1);
     }
-    let results: Vec<Result<Vec<Place>>> = std::thread::scope(|s| {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let per = chunks.len().div_ceil(threads);
-        let handles: Vec<_> = chunks
-            .chunks(per)
-            .map(|group| {
-                s.spawn(move || {
-                    let mut out = Vec::new();
-                    for &(chunk, first) in group {
-                        out.push(parse_geonames_lines(chunk, first, file, admin1));
-                    }
-                    out
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    use rayon::prelude::*;
+    let results: Vec<Result<Vec<Place>>> = chunks
+        .par_iter()
+        .map(|&(chunk, first)| parse_geonames_lines(chunk, first, file, admin1))
+        .collect();
     let mut places = Vec::new();
     for r in results {
         places.extend(r?);

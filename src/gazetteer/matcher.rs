@@ -161,28 +161,18 @@ fn tagged_hits(sorted: &[u64], h: u64, out: &mut Vec<u32>) {
     }
 }
 
-/// Run `f` over `0..n` split into one contiguous range per core, and
+/// Run `f` over `0..n` split into contiguous ranges run in parallel, and
 /// concatenate the results in order (so the output is deterministic).
 fn par_ranges<T: Send>(n: usize, f: impl Fn(usize, usize) -> Vec<T> + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || n < 10_000 {
+    use rayon::prelude::*;
+    const CHUNK: usize = 4096;
+    if n < 10_000 {
         return f(0, n);
     }
-    let chunk = n.div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| s.spawn(move || f((t * chunk).min(n), ((t + 1) * chunk).min(n))))
-            .collect();
-        let mut all = Vec::new();
-        for h in handles {
-            // A panic in a worker is a bug; re-raise it here.
-            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        all
-    })
+    (0..n.div_ceil(CHUNK))
+        .into_par_iter()
+        .flat_map_iter(|k| f(k * CHUNK, ((k + 1) * CHUNK).min(n)))
+        .collect()
 }
 
 impl Index {

@@ -1,9 +1,7 @@
 //! RFC 7946 GeoJSON: lon/lat, no `crs` member, six decimals, outer rings
 //! counter-clockwise, one geometry type per file, one feature per line.
 
-use crate::areas::Areas;
-use crate::date::Date;
-use crate::theater::Theater;
+use crate::timeline::Day;
 use serde_json::{json, Map, Value};
 
 /// One feature: a geometry and its properties (written in key order).
@@ -51,8 +49,9 @@ fn props(v: Value) -> Map<String, Value> {
 
 /// The control areas of a day as MultiPolygon features, one per controller
 /// (contested areas are their own feature, `controller` = `contested`).
-pub fn area_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
-    areas
+pub fn area_features(day: &Day<'_>) -> Vec<Feature> {
+    let (t, date) = (day.theater(), day.date());
+    day.areas()
         .areas
         .iter()
         .map(|a| Feature {
@@ -71,8 +70,9 @@ pub fn area_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
 
 /// The front lines of a day as MultiLineString features, one per pair of
 /// controllers.
-pub fn front_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
-    areas
+pub fn front_features(day: &Day<'_>) -> Vec<Feature> {
+    let (t, date) = (day.theater(), day.date());
+    day.areas()
         .fronts
         .iter()
         .map(|f| Feature {
@@ -81,7 +81,7 @@ pub fn front_features(t: &Theater, date: Date, areas: &Areas) -> Vec<Feature> {
                 "date": date,
                 "controller": format!("{}/{}", f.between.0, f.between.1),
                 "controller_name": format!("{} / {}", t.controller_name(&f.between.0), t.controller_name(&f.between.1)),
-                "color": crate::output::layers::FRONT_COLOR,
+                "color": t.style.front,
                 "side_a": f.between.0,
                 "side_b": f.between.1,
                 "length_km": round3(f.km),

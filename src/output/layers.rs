@@ -8,16 +8,14 @@
 //! its layer with a fixed type: `valid_from`, `valid_to`, `controller`,
 //! `controller_name`, `color`, `confidence`, `source`, then the layer's own.
 
-use crate::areas::AreaBuilder;
-use crate::control::ControlField;
 use crate::date::Date;
-use crate::par::par_map;
-use crate::report::report_with;
+use crate::events::Confidence;
 use crate::roads::sub_line;
-use crate::theater::Theater;
+use crate::timeline::{Period, Timeline};
 use geo::{Geometry, LineString, Point};
+use rayon::prelude::*;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A field's type, as GeoPackage and GDAL see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,24 +98,9 @@ fn round6(l: &LineString<f64>) -> LineString<f64> {
     )
 }
 
-/// The dates on which the state changes: every event date, sorted.
-pub fn change_dates(t: &Theater) -> Vec<Date> {
-    t.events
-        .iter()
-        .map(|e| e.date)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
-}
-
 /// The four layers of the whole timeline.
-pub fn timeline_layers(t: &Theater, cutoff_km: f64) -> Vec<Layer> {
-    let dates = change_dates(t);
-    let periods: Vec<(Date, Option<Date>)> = dates
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| (d, dates.get(i + 1).copied()))
-        .collect();
+pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
+    let t = tl.theater();
     let common = |from: Date, to: Option<Date>, c: &str, conf: &str, src: &str| -> Vec<Value> {
         vec![
             Value::String(from.to_string()),
@@ -142,21 +125,19 @@ pub fn timeline_layers(t: &Theater, cutoff_km: f64) -> Vec<Layer> {
         ]),
         features: Vec::new(),
     };
-    let mut by_place: BTreeMap<&str, Vec<&crate::events::Event>> = BTreeMap::new();
-    for e in &t.events {
-        by_place.entry(e.place.as_str()).or_default().push(e);
-    }
-    for (id, mut evs) in by_place {
+    for (id, periods) in tl.history().periods() {
         let Some(p) = t.gazetteer.get(id) else {
             continue;
         };
-        evs.sort_by_key(|e| (e.date, e.line));
-        for (i, e) in evs.iter().enumerate() {
-            let to = evs[i + 1..].iter().map(|n| n.date).find(|&d| d > e.date);
-            if evs[i + 1..].iter().any(|n| n.date == e.date) {
-                continue; // a later line on the same day wins
-            }
-            let mut v = common(e.date, to, &e.controller, e.confidence.as_str(), &e.source);
+        for period in periods {
+            let e = period.event;
+            let mut v = common(
+                e.date,
+                period.until,
+                e.controller.as_str(),
+                e.confidence.as_str(),
+                &e.source,
+            );
             v.extend([
                 Value::String(p.id.clone()),
                 Value::String(p.name.clone()),
@@ -168,108 +149,106 @@ pub fn timeline_layers(t: &Theater, cutoff_km: f64) -> Vec<Layer> {
         }
     }
 
-    // Per period: road stretches, areas and fronts (periods in parallel).
-    let builder = AreaBuilder::new(t, cutoff_km);
-    let roads: Vec<_> = t
-        .roads
-        .refs()
-        .into_iter()
-        .filter_map(|r| t.roads.road_line(&r))
+    // Per period: road stretches, areas and fronts (periods in parallel),
+    // all read from the period's first day.
+    let periods = tl.periods();
+    let per_period: Vec<_> = periods
+        .par_iter()
+        .map(|&Period { from, until: to }| {
+            let day = tl.day(from);
+            let field = day.field();
+            let mut road_feats = Vec::new();
+            for (line, r) in tl.roads().iter().zip(day.roads()) {
+                for s in &r.stretches {
+                    let conf = s.confidence.clone().unwrap_or_default();
+                    let mut v = common(
+                        from,
+                        to,
+                        s.controller.as_str(),
+                        &conf,
+                        s.source.as_deref().unwrap_or(""),
+                    );
+                    v.extend([
+                        Value::String(line.road.clone()),
+                        Value::String(s.from.clone()),
+                        Value::String(s.to.clone()),
+                        r3(s.from_km),
+                        r3(s.to_km),
+                        r3(s.km),
+                        Value::String(s.place.clone().unwrap_or_default()),
+                    ]);
+                    road_feats.push((round6(&sub_line(&line.line, s.from_km, s.to_km)).into(), v));
+                }
+            }
+            let areas = day.areas();
+            let summary = |c: &str| {
+                let pts: Vec<_> = field
+                    .points()
+                    .iter()
+                    .filter(|p| p.controller == c)
+                    .collect();
+                let conf = if pts.iter().all(|p| p.confidence == Confidence::Confirmed) {
+                    "confirmed"
+                } else {
+                    "claimed"
+                };
+                let src: BTreeSet<&str> = pts.iter().map(|p| p.source.as_str()).collect();
+                (conf, src)
+            };
+            let mut area_feats = Vec::new();
+            for a in &areas.areas {
+                let (conf, src) = summary(a.controller.as_str());
+                for p in &a.geometry {
+                    let mut v = common(
+                        from,
+                        to,
+                        a.controller.as_str(),
+                        conf,
+                        &src.iter().copied().collect::<Vec<_>>().join(" "),
+                    );
+                    v.extend([
+                        r3(geo::GeodesicArea::geodesic_area_unsigned(p) / 1e6),
+                        serde_json::json!(a.places),
+                    ]);
+                    area_feats.push((p.clone().into(), v));
+                }
+            }
+            let mut front_feats = Vec::new();
+            for f in &areas.fronts {
+                let (ca, sa) = summary(f.between.0.as_str());
+                let (cb, sb) = summary(f.between.1.as_str());
+                let conf = if ca == "confirmed" && cb == "confirmed" {
+                    "confirmed"
+                } else {
+                    "claimed"
+                };
+                let src: BTreeSet<&str> = sa.union(&sb).copied().collect();
+                let id = format!("{}/{}", f.between.0, f.between.1);
+                for l in &f.geometry {
+                    let mut v = vec![
+                        Value::String(from.to_string()),
+                        date_or_null(to),
+                        Value::String(id.clone()),
+                        Value::String(format!(
+                            "{} / {}",
+                            t.controller_name(&f.between.0),
+                            t.controller_name(&f.between.1)
+                        )),
+                        Value::String(t.style.front.clone()),
+                        Value::String(conf.into()),
+                        Value::String(src.iter().copied().collect::<Vec<_>>().join(" ")),
+                    ];
+                    v.extend([
+                        Value::String(f.between.0.to_string()),
+                        Value::String(f.between.1.to_string()),
+                        r3(crate::roads::line_km(l)),
+                    ]);
+                    front_feats.push((l.clone().into(), v));
+                }
+            }
+            (road_feats, area_feats, front_feats)
+        })
         .collect();
-    let per_period = par_map(&periods, |_, &(from, to)| {
-        let field = ControlField::on(&t.events, &t.gazetteer, from, cutoff_km);
-        let mut road_feats = Vec::new();
-        for line in &roads {
-            let r = report_with(t, line, &field, from);
-            for s in &r.stretches {
-                let conf = s.confidence.clone().unwrap_or_default();
-                let mut v = common(
-                    from,
-                    to,
-                    &s.controller,
-                    &conf,
-                    s.source.as_deref().unwrap_or(""),
-                );
-                v.extend([
-                    Value::String(line.road.clone()),
-                    Value::String(s.from.clone()),
-                    Value::String(s.to.clone()),
-                    r3(s.from_km),
-                    r3(s.to_km),
-                    r3(s.km),
-                    Value::String(s.place.clone().unwrap_or_default()),
-                ]);
-                road_feats.push((round6(&sub_line(&line.line, s.from_km, s.to_km)).into(), v));
-            }
-        }
-        let areas = builder.build(&field);
-        let summary = |c: &str| {
-            let pts: Vec<_> = field
-                .points()
-                .iter()
-                .filter(|p| p.controller == c)
-                .collect();
-            let conf = if pts.iter().all(|p| p.confidence == "confirmed") {
-                "confirmed"
-            } else {
-                "claimed"
-            };
-            let src: BTreeSet<&str> = pts.iter().map(|p| p.source.as_str()).collect();
-            (conf, src)
-        };
-        let mut area_feats = Vec::new();
-        for a in &areas.areas {
-            let (conf, src) = summary(&a.controller);
-            for p in &a.geometry {
-                let mut v = common(
-                    from,
-                    to,
-                    &a.controller,
-                    conf,
-                    &src.iter().copied().collect::<Vec<_>>().join(" "),
-                );
-                v.extend([
-                    r3(geo::GeodesicArea::geodesic_area_unsigned(p) / 1e6),
-                    serde_json::json!(a.places),
-                ]);
-                area_feats.push((p.clone().into(), v));
-            }
-        }
-        let mut front_feats = Vec::new();
-        for f in &areas.fronts {
-            let (ca, sa) = summary(&f.between.0);
-            let (cb, sb) = summary(&f.between.1);
-            let conf = if ca == "confirmed" && cb == "confirmed" {
-                "confirmed"
-            } else {
-                "claimed"
-            };
-            let src: BTreeSet<&str> = sa.union(&sb).copied().collect();
-            let id = format!("{}/{}", f.between.0, f.between.1);
-            for l in &f.geometry {
-                let mut v = vec![
-                    Value::String(from.to_string()),
-                    date_or_null(to),
-                    Value::String(id.clone()),
-                    Value::String(format!(
-                        "{} / {}",
-                        t.controller_name(&f.between.0),
-                        t.controller_name(&f.between.1)
-                    )),
-                    Value::String(FRONT_COLOR.into()),
-                    Value::String(conf.into()),
-                    Value::String(src.iter().copied().collect::<Vec<_>>().join(" ")),
-                ];
-                v.extend([
-                    Value::String(f.between.0.clone()),
-                    Value::String(f.between.1.clone()),
-                    r3(crate::roads::line_km(l)),
-                ]);
-                front_feats.push((l.clone().into(), v));
-            }
-        }
-        (road_feats, area_feats, front_feats)
-    });
     let mut road_layer = Layer {
         name: "roads",
         geom: GeomKind::LineString,
@@ -314,6 +293,3 @@ pub fn timeline_layers(t: &Theater, cutoff_km: f64) -> Vec<Layer> {
         .sort_by(|a, b| a.1[0].as_str().cmp(&b.1[0].as_str()));
     vec![places, road_layer, area_layer, front_layer]
 }
-
-/// Colour of front lines in every output.
-pub const FRONT_COLOR: &str = "#111111";

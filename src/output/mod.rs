@@ -1,5 +1,9 @@
 //! File outputs: GeoJSON layers, the timeline layers, GeoPackage and QGIS styles.
 //!
+//! Outputs read the state, they never compute it: a day's files take a
+//! [`crate::timeline::Day`], the timeline layers a
+//! [`crate::timeline::Timeline`].
+//!
 //! Every writer here is deterministic: the same inputs give byte-identical
 //! files. Write them with [`crate::error::write_atomic`], so a failed run
 //! never leaves half a file, and write sets of files through an

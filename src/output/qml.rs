@@ -14,14 +14,15 @@
 //! still set, for the layer properties dialog. Symbol properties are written
 //! both as `<Option>` maps and as `<prop>` elements, as QGIS 3.22 does.
 
-use super::layers::{GeomKind, FRONT_COLOR};
-use crate::render::escape;
+use super::layers::GeomKind;
+use crate::factions::Controller;
+use crate::style::escape;
 use crate::theater::Theater;
 use std::fmt::Write;
 
 /// `#rrggbb` to QGIS's `r,g,b,a`.
 fn rgba(hex: &str, alpha: u8) -> String {
-    let (r, g, b) = crate::render::hex_rgb(hex);
+    let (r, g, b) = crate::style::hex_rgb(hex);
     format!("{r},{g},{b},{alpha}")
 }
 
@@ -40,7 +41,7 @@ fn props(o: &mut String, kv: &[(&str, String)]) {
     }
 }
 
-fn symbol(o: &mut String, i: usize, geom: GeomKind, color: &str, hatched: bool) {
+fn symbol(o: &mut String, i: usize, geom: GeomKind, color: &str, hatched: bool, thick: bool) {
     let (kind, class, kv): (&str, &str, Vec<(&str, String)>) = match geom {
         GeomKind::Point => (
             "marker",
@@ -61,11 +62,7 @@ fn symbol(o: &mut String, i: usize, geom: GeomKind, color: &str, hatched: bool) 
                 ("line_color", rgba(color, 255)),
                 (
                     "line_width",
-                    if color == FRONT_COLOR {
-                        "1.0".into()
-                    } else {
-                        "0.9".into()
-                    },
+                    if thick { "1.0".into() } else { "0.9".into() },
                 ),
                 ("line_width_unit", "MM".into()),
                 ("capstyle", "round".into()),
@@ -107,11 +104,10 @@ fn symbol(o: &mut String, i: usize, geom: GeomKind, color: &str, hatched: bool) 
 pub fn style(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> String {
     let mut cats: Vec<(String, String, String)> = Vec::new(); // value, label, colour
     if front {
-        let ids: Vec<String> = t
-            .factions
+        let ids: Vec<String> = Controller::all(&t.factions)
             .iter()
-            .map(|f| f.id.clone())
-            .chain(["contested".to_string()])
+            .filter(|c| **c != Controller::Unknown)
+            .map(|c| c.to_string())
             .collect();
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
@@ -119,16 +115,13 @@ pub fn style(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> String
                 cats.push((
                     format!("{x}/{y}"),
                     format!("{} / {}", t.controller_name(x), t.controller_name(y)),
-                    FRONT_COLOR.into(),
+                    t.style.front.clone(),
                 ));
             }
         }
     } else {
-        for f in &t.factions {
-            cats.push((f.id.clone(), f.name.clone(), f.color.clone()));
-        }
-        for id in ["contested", "unknown"] {
-            cats.push((id.into(), t.controller_name(id), t.controller_color(id)));
+        for c in Controller::all(&t.factions) {
+            cats.push((c.to_string(), t.controller_name(&c), t.controller_color(&c)));
         }
     }
     let gtype = match geom {
@@ -158,7 +151,14 @@ pub fn style(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> String
     }
     o.push_str("    </categories>\n    <symbols>\n");
     for (i, (v, _, c)) in cats.iter().enumerate() {
-        symbol(&mut o, i, geom, c, v == "contested");
+        symbol(
+            &mut o,
+            i,
+            geom,
+            c,
+            Controller::parse(v) == Controller::Contested,
+            *c == t.style.front,
+        );
     }
     o.push_str("    </symbols>\n  </renderer-v2>\n");
     if labelled {

@@ -1,5 +1,7 @@
 //! Map rendering: one SVG written layer by layer from projected geometry,
-//! rasterised to PNG by resvg with an embedded font.
+//! rasterised to PNG by resvg with an embedded font. A map draws a
+//! [`crate::timeline::Day`] (its areas, front, highway stretches and held
+//! places) in the theater's palette ([`crate::style::Style`]).
 //!
 //! Why not plotters for maps: it has no map projection, draws Arabic
 //! unshaped and writes SVG text without a usable font. Writing the SVG
@@ -13,50 +15,28 @@ pub mod labels;
 mod png;
 mod svg;
 
+pub use crate::style::{escape, hex_rgb, xml_safe};
 pub use frame::{parse_bbox, Frame};
 pub use index_html::{index_html, IndexDay};
 pub use png::{svg_to_png, FONT};
-pub use svg::{escape, xml_safe};
 
-use crate::areas::{AreaBuilder, Areas};
-use crate::control::ControlField;
-use crate::date::Date;
-use crate::events::state_on;
-use crate::report::report_with;
+use crate::areas::Areas;
+use crate::factions::Controller;
 use crate::roads::{point_at_km, sub_line};
 use crate::theater::Theater;
+use crate::timeline::Day;
 use geo::{MultiLineString, MultiPolygon};
 use std::fmt::Write;
 
-/// `#rrggbb` to its red, green and blue (black if malformed; faction
-/// colours are checked when the factions file is read).
-///
-/// ```
-/// assert_eq!(frontline::render::hex_rgb("#c0392b"), (192, 57, 43));
-/// ```
-pub fn hex_rgb(hex: &str) -> (u8, u8, u8) {
-    let h = hex.trim_start_matches('#');
-    let c = |i: usize| {
-        h.get(i..i + 2)
-            .and_then(|x| u8::from_str_radix(x, 16).ok())
-            .unwrap_or(0)
-    };
-    (c(0), c(2), c(4))
-}
-
-/// What to draw.
+/// How to frame and draw a day's map.
 #[derive(Debug, Clone)]
 pub struct MapOptions {
-    /// The day.
-    pub date: Date,
     /// West, south, east, north; `None` fits the theater.
     pub bbox: Option<[f64; 4]>,
     /// Width, px; the height follows from the bbox.
     pub width: u32,
     /// Title; the date is always added.
     pub title: Option<String>,
-    /// Nearest-place cutoff, km.
-    pub cutoff_km: f64,
 }
 
 /// The bounding box of every place the events name and every road node,
@@ -82,23 +62,32 @@ pub fn default_bbox(t: &Theater, cutoff_km: f64) -> [f64; 4] {
     [w - pw, s - ph, e + pw, n + ph]
 }
 
-const BG: &str = "#e6e3dc";
-const LAND: &str = "#fbfaf6";
-const FRONT: &str = "#111111";
-
 /// (population, name, id, pixel position, controller).
 type Town = (u64, String, String, (f64, f64), String);
 
-/// A day's map as SVG text, with the areas it drew.
-pub fn map_svg(t: &Theater, builder: &AreaBuilder, opt: &MapOptions) -> (String, Areas) {
-    let field = ControlField::on(&t.events, &t.gazetteer, opt.date, opt.cutoff_km);
-    let areas = builder.build(&field);
-    let svg = draw(t, &field, &areas, opt);
-    (svg, areas)
-}
-
-fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> String {
-    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, opt.cutoff_km));
+/// A day's map as SVG text: it draws the day's areas, front line, highway
+/// stretches and held towns.
+///
+/// ```
+/// use frontline::render::{map_svg, MapOptions};
+/// use frontline::timeline::Timeline;
+/// let t = frontline::theater::Theater::embedded().unwrap();
+/// let tl = Timeline::new(&t, 15.0);
+/// let day = tl.day("2020-02-08".parse().unwrap());
+/// let svg = map_svg(&day, &MapOptions { bbox: None, width: 800, title: None });
+/// assert!(svg.contains("Territorial control — \u{200E}2020-02-08"));
+/// assert!(svg.contains(r#"data-road="M5""#));
+/// ```
+pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
+    let t = day.theater();
+    let areas = day.areas();
+    // The palette (theater style.csv, or the defaults).
+    let st = &t.style;
+    let (bg, land, front, halo) = (&st.background, &st.land, &st.front, &st.halo);
+    let (gov_c, country_c, shield_c) = (&st.governorates, &st.country, &st.shield);
+    let (label_c, text_c, title_c) = (&st.labels, &st.text, &st.title);
+    let (subtitle_c, attribution_c) = (&st.subtitle, &st.attribution);
+    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, day.cutoff_km()));
     let f = Frame::new(bbox, f64::from(opt.width));
     let (w, h) = (f.width, f.height);
     let mut o = String::new();
@@ -107,7 +96,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     let title = format!(
         "{} — \u{200E}{}",
         opt.title.as_deref().unwrap_or("Territorial control"),
-        opt.date
+        day.date()
     );
     let _ = writeln!(
         o,
@@ -116,14 +105,14 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
 <title>{}</title>"#,
         escape(&title)
     );
-    let contested = t.controller_color("contested");
+    let contested = t.controller_color(Controller::Contested);
     let _ = writeln!(
         o,
         r#"<defs>
 <pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="{contested}" fill-opacity="0.12"/><line x1="0" y1="0" x2="0" y2="9" stroke="{contested}" stroke-width="3.5"/></pattern>
 <clipPath id="frame"><rect width="{w}" height="{h}"/></clipPath>
 </defs>
-<rect width="{w}" height="{h}" fill="{BG}"/>
+<rect width="{w}" height="{h}" fill="{bg}"/>
 <g clip-path="url(#frame)">"#
     );
 
@@ -136,12 +125,12 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     );
     let _ = writeln!(
         o,
-        r#"<path id="land" d="{}" fill="{LAND}" fill-rule="evenodd"/>"#,
+        r#"<path id="land" d="{}" fill="{land}" fill-rule="evenodd"/>"#,
         svg::polygons(&f, &country)
     );
     o.push_str("<g id=\"areas\">\n");
     for a in &areas.areas {
-        let fill = if a.controller == "contested" {
+        let fill = if a.controller == Controller::Contested {
             "url(#hatch)".to_string()
         } else {
             escape(&t.controller_color(&a.controller))
@@ -149,9 +138,9 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         let _ = writeln!(
             o,
             r#"<path data-controller="{}" d="{}" fill="{fill}" fill-opacity="{}" fill-rule="evenodd" stroke="{}" stroke-width="0.8" stroke-opacity="0.6"/>"#,
-            escape(&a.controller),
+            escape(a.controller.as_str()),
             svg::polygons(&f, &a.geometry),
-            if a.controller == "contested" {
+            if a.controller == Controller::Contested {
                 "1"
             } else {
                 "0.38"
@@ -166,8 +155,8 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     }
     let _ = writeln!(
         o,
-        r##"<path id="governorates" d="{gov}" fill="none" stroke="#8f8a7e" stroke-width="0.8" stroke-dasharray="5 3"/>
-<path id="country" d="{}" fill="none" stroke="#4d4a43" stroke-width="1.8"/>"##,
+        r##"<path id="governorates" d="{gov}" fill="none" stroke="{gov_c}" stroke-width="0.8" stroke-dasharray="5 3"/>
+<path id="country" d="{}" fill="none" stroke="{country_c}" stroke-width="1.8"/>"##,
         svg::polygons(&f, &country)
     );
 
@@ -178,20 +167,17 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     o.push_str(
         "<g id=\"roads\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n",
     );
-    for road in t.roads.refs() {
-        let Some(line) = t.roads.road_line(&road) else {
-            continue;
-        };
+    for (line, r) in day.timeline().roads().iter().zip(day.roads()) {
+        let road = &line.road;
         road_px.push(line.line.0.iter().map(|c| f.xy(c.x, c.y)).collect());
         let _ = writeln!(
             o,
-            r##"<path d="{}" stroke="#ffffff" stroke-width="8"/>"##,
+            r##"<path d="{}" stroke="{halo}" stroke-width="8"/>"##,
             svg::lines(&f, &MultiLineString(vec![line.line.clone()]))
         );
-        let r = report_with(t, &line, field, opt.date);
         for s in &r.stretches {
             let part = sub_line(&line.line, s.from_km, s.to_km);
-            let dash = if s.controller == "unknown" {
+            let dash = if s.controller == Controller::Unknown {
                 r#" stroke-dasharray="6 4""#
             } else {
                 ""
@@ -199,8 +185,8 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
             let _ = writeln!(
                 o,
                 r#"<path data-road="{}" data-controller="{}" d="{}" stroke="{}" stroke-width="4.5"{dash}/>"#,
-                escape(&road),
-                escape(&s.controller),
+                escape(road),
+                escape(s.controller.as_str()),
                 svg::lines(&f, &MultiLineString(vec![part])),
                 escape(&t.controller_color(&s.controller)),
             );
@@ -215,9 +201,9 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     for fr in &areas.fronts {
         let _ = writeln!(
             o,
-            r#"<path data-between="{} / {}" d="{}" fill="none" stroke="{FRONT}" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/>"#,
-            escape(&fr.between.0),
-            escape(&fr.between.1),
+            r#"<path data-between="{} / {}" d="{}" fill="none" stroke="{front}" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/>"#,
+            escape(fr.between.0.as_str()),
+            escape(fr.between.1.as_str()),
             svg::lines(&f, &fr.geometry)
         );
     }
@@ -225,7 +211,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
 
     // Towns and labels.
     let mut towns: Vec<Town> = Vec::new();
-    for hld in state_on(&t.events, opt.date) {
+    for hld in day.held() {
         let Some(p) = t.gazetteer.get(hld.place) else {
             continue;
         };
@@ -247,7 +233,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         _ => 3.6,
     };
     let font = |pop: u64| if pop >= 100_000 { 15.0 } else { 13.0 };
-    o.push_str("<g id=\"towns\" stroke=\"#ffffff\" stroke-width=\"1.4\">\n");
+    let _ = writeln!(o, "<g id=\"towns\" stroke=\"{halo}\" stroke-width=\"1.4\">");
     for (pop, _, id, (x, y), c) in &towns {
         let _ = writeln!(
             o,
@@ -303,7 +289,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         })
         .collect();
     let placed = labels::place(&wanted, &obstacles, (w, h));
-    o.push_str("<g id=\"labels\" fill=\"#1f1f1f\" stroke=\"#ffffff\" stroke-width=\"3.2\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
+    let _ = writeln!(o, "<g id=\"labels\" fill=\"{label_c}\" stroke=\"{halo}\" stroke-width=\"3.2\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
     for p in &placed {
         let (pop, name, ..) = &towns[p.index];
         let _ = writeln!(
@@ -321,7 +307,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
         let bw = 14.0 + labels::text_width(name, 12.0);
         let _ = writeln!(
             o,
-            r##"<g class="shield"><rect x="{:.1}" y="{:.1}" width="{bw:.1}" height="20" rx="4" fill="#1d5e3a" stroke="#ffffff" stroke-width="1.5"/><text x="{x:.1}" y="{:.1}" font-size="12" fill="#ffffff" text-anchor="middle">{}</text></g>"##,
+            r##"<g class="shield"><rect x="{:.1}" y="{:.1}" width="{bw:.1}" height="20" rx="4" fill="{shield_c}" stroke="{halo}" stroke-width="1.5"/><text x="{x:.1}" y="{:.1}" font-size="12" fill="{halo}" text-anchor="middle">{}</text></g>"##,
             x - bw / 2.0,
             y - 10.0,
             y + 4.5,
@@ -333,10 +319,10 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     // Title.
     let _ = writeln!(
         o,
-        r##"<g id="title"><rect x="8" y="8" width="{:.1}" height="62" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="20" y="38" font-size="24" fill="#111111">{}</text><text x="20" y="60" font-size="12" fill="#444444">Nearest place with known control, {} km cutoff · {} places</text></g>"##,
+        r##"<g id="title"><rect x="8" y="8" width="{:.1}" height="62" rx="4" fill="{halo}" fill-opacity="0.9"/><text x="20" y="38" font-size="24" fill="{title_c}">{}</text><text x="20" y="60" font-size="12" fill="{subtitle_c}">Nearest place with known control, {} km cutoff · {} places</text></g>"##,
         title_box.x1 - 8.0,
         escape(&title),
-        opt.cutoff_km,
+        day.cutoff_km(),
         towns.len()
     );
 
@@ -344,7 +330,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     let ly = h - legend_h - 4.0;
     let _ = writeln!(
         o,
-        r##"<g id="legend" font-size="13" fill="#222222"><rect x="8" y="{ly:.1}" width="284" height="{legend_h:.1}" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="20" y="{:.1}" font-size="14">Legend</text>"##,
+        r##"<g id="legend" font-size="13" fill="{text_c}"><rect x="8" y="{ly:.1}" width="284" height="{legend_h:.1}" rx="4" fill="{halo}" fill-opacity="0.9"/><text x="20" y="{:.1}" font-size="14">Legend</text>"##,
         ly + 22.0
     );
     for (i, (kind, label, color)) in legend.iter().enumerate() {
@@ -361,7 +347,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
                 escape(color)
             ),
             "front" => format!(
-                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{FRONT}" stroke-width="3.2"/>"#,
+                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{front}" stroke-width="3.2"/>"#,
                 y + 7.0,
                 y + 7.0
             ),
@@ -394,7 +380,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     let (bx, by) = (w - 24.0 - bar, h - 42.0);
     let _ = writeln!(
         o,
-        r##"<g id="scale" font-size="12" fill="#222222"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="30" rx="3" fill="#ffffff" fill-opacity="0.9"/><rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="5" fill="#222222"/><rect x="{bx:.1}" y="{by:.1}" width="{bar:.1}" height="5" fill="none" stroke="#222222"/><text x="{bx:.1}" y="{:.1}">0</text><text x="{:.1}" y="{:.1}" text-anchor="end">{km} km</text></g>"##,
+        r##"<g id="scale" font-size="12" fill="{text_c}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="30" rx="3" fill="{halo}" fill-opacity="0.9"/><rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="5" fill="{text_c}"/><rect x="{bx:.1}" y="{by:.1}" width="{bar:.1}" height="5" fill="none" stroke="{text_c}"/><text x="{bx:.1}" y="{:.1}">0</text><text x="{:.1}" y="{:.1}" text-anchor="end">{km} km</text></g>"##,
         bx - 10.0,
         by - 18.0,
         bar + 20.0,
@@ -405,7 +391,7 @@ fn draw(t: &Theater, field: &ControlField, areas: &Areas, opt: &MapOptions) -> S
     );
     let _ = writeln!(
         o,
-        r##"<text id="attribution" x="{:.1}" y="{:.1}" font-size="11" fill="#333333" text-anchor="end">Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth · Events: sourced, see data · frontline</text>"##,
+        r##"<text id="attribution" x="{:.1}" y="{:.1}" font-size="11" fill="{attribution_c}" text-anchor="end">Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth · Events: sourced, see data · frontline</text>"##,
         w - 12.0,
         h - 8.0
     );
@@ -428,20 +414,20 @@ fn legend_entries(
         .filter(|f| present(&f.id))
         .map(|f| ("area", f.name.clone(), f.color.clone()))
         .collect();
-    if present("contested") {
+    if present(Controller::Contested.as_str()) {
         out.push((
             "contested",
-            t.controller_name("contested"),
-            t.controller_color("contested"),
+            t.controller_name(Controller::Contested),
+            t.controller_color(Controller::Contested),
         ));
     }
     if !areas.fronts.is_empty() {
-        out.push(("front", "Front line".into(), FRONT.into()));
+        out.push(("front", "Front line".into(), t.style.front.clone()));
     }
     out.push((
         "unknown",
         "Highway, holder unknown".into(),
-        t.controller_color("unknown"),
+        t.controller_color(Controller::Unknown),
     ));
     out
 }

@@ -1,7 +1,11 @@
 //! Road-control reports: who holds which stretch of a highway on a day.
+//! A day's reports come from [`crate::timeline::Day::roads`] and
+//! [`crate::timeline::Day::report`].
 
 use crate::control::ControlField;
+
 use crate::date::Date;
+use crate::factions::Controller;
 use crate::roads::{stretches, RoadLine};
 use crate::theater::Theater;
 use serde::Serialize;
@@ -9,8 +13,8 @@ use serde::Serialize;
 /// km and share of the road held by one controller.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Total {
-    /// Faction id, `contested` or `unknown`.
-    pub controller: String,
+    /// A faction, contested or unknown.
+    pub controller: Controller,
     /// km.
     pub km: f64,
     /// Percent of the road's length.
@@ -30,8 +34,8 @@ pub struct StretchRow {
     pub to_km: f64,
     /// Length, km.
     pub km: f64,
-    /// Faction id, `contested` or `unknown`.
-    pub controller: String,
+    /// A faction, contested or unknown.
+    pub controller: Controller,
     /// Start of the deciding place's current control (null when unknown).
     pub since: Option<Date>,
     /// The deciding place (null when unknown).
@@ -77,13 +81,6 @@ fn label(road: &RoadLine, km: f64) -> String {
         .map_or_else(|| format!("km {km:.1}"), |(_, n)| n.clone())
 }
 
-/// The report for `road` on `date`, or `None` if the theater has no such road.
-pub fn road_report(t: &Theater, road: &str, date: Date, cutoff_km: f64) -> Option<RoadReport> {
-    let line = t.roads.road_line(road)?;
-    let field = ControlField::on(&t.events, &t.gazetteer, date, cutoff_km);
-    Some(report_with(t, &line, &field, date))
-}
-
 /// The report for a road line under a given control field.
 pub fn report_with(t: &Theater, line: &RoadLine, field: &ControlField, date: Date) -> RoadReport {
     let parts = stretches(&line.line, field);
@@ -97,25 +94,22 @@ pub fn report_with(t: &Theater, line: &RoadLine, field: &ControlField, date: Dat
             from_km: round(s.from_km, 3),
             to_km: round(s.to_km, 3),
             km: round(s.km(), 3),
-            controller: p.map_or_else(|| "unknown".to_string(), |p| p.controller.clone()),
+            controller: p.map_or(Controller::Unknown, |p| p.controller.clone()),
             since: p.map(|p| p.since),
             place: p.map(|p| p.name.clone()),
             source: p.map(|p| p.source.clone()),
-            confidence: p.map(|p| p.confidence.clone()),
+            confidence: p.map(|p| p.confidence.as_str().to_string()),
         });
     }
-    let mut ids: Vec<String> = t.factions.iter().map(|f| f.id.clone()).collect();
-    ids.push("contested".into());
-    ids.push("unknown".into());
-    let totals = ids
+    let totals = Controller::all(&t.factions)
         .into_iter()
         .map(|id| {
             let km: f64 = parts
                 .iter()
                 .filter(|s| {
                     s.decided_by
-                        .map_or("unknown", |i| field.points()[i].controller.as_str())
-                        == id
+                        .map_or(&Controller::Unknown, |i| &field.points()[i].controller)
+                        == &id
                 })
                 .map(|s| s.km())
                 .sum();
@@ -199,7 +193,7 @@ impl RoadReport {
                 &format!("{:.3}", r.from_km),
                 &format!("{:.3}", r.to_km),
                 &format!("{:.3}", r.km),
-                &r.controller,
+                r.controller.as_str(),
                 &r.since.map_or(String::new(), |d| d.to_string()),
                 r.place.as_deref().unwrap_or(""),
                 r.source.as_deref().unwrap_or(""),
@@ -212,7 +206,7 @@ impl RoadReport {
     pub fn km_of(&self, controller: &str) -> f64 {
         self.totals
             .iter()
-            .find(|t| t.controller == controller)
+            .find(|t| t.controller == *controller)
             .map_or(0.0, |t| t.km)
     }
 }
@@ -236,8 +230,8 @@ pub fn changes(prev: &RoadReport, now: &RoadReport) -> Vec<String> {
             .stretches
             .iter()
             .find(|p| p.from_km <= mid && mid <= p.to_km)
-            .map_or("unknown", |p| p.controller.as_str());
-        if was != r.controller {
+            .map_or(&Controller::Unknown, |p| &p.controller);
+        if *was != r.controller {
             out.push(format!(
                 "{}: {}–{}, {:.1} km, now {} (was {})",
                 now.date, r.from, r.to, r.km, r.controller, was

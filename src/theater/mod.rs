@@ -5,22 +5,23 @@
 //! DIR/factions.csv    id,name,color,description
 //! DIR/events.csv      date,place,controller,confidence,source,note
 //! DIR/roads/          roads.geojson (imported geometry) or waypoints.csv
-//! DIR/boundaries/     adm0.geojson / adm1.geojson outlines
+//! DIR/boundaries/     adm0.geojson / adm1.geojson outlines (optional)
+//! DIR/style.csv       key,value: names and colours of contested/unknown, map palette (optional)
 //! ```
 //!
 //! The default theater (Idlib, December 2019 – March 2020) is the `data/`
 //! folder of the repository, embedded in the binary.
 
 mod boundary;
-mod factions;
 
+pub use crate::factions::{parse_factions, Controller, Faction};
 pub use boundary::{parse_outlines, Outline};
-pub use factions::{parse_factions, Faction};
 
 use crate::error::{read_utf8, Error, Result};
 use crate::events::{parse_events, Event};
 use crate::gazetteer::{Gazetteer, Sources};
 use crate::roads::RoadNetwork;
+use crate::style::{parse_style, Style};
 use std::path::{Path, PathBuf};
 
 /// The embedded default theater files.
@@ -32,9 +33,9 @@ pub mod embedded {
     /// Highway waypoints.
     pub const WAYPOINTS: &str = include_str!("../../data/roads/waypoints.csv");
     /// Country outline (Natural Earth, public domain).
-    pub const ADM0: &str = include_str!("../../data/boundaries/syria_adm0_ne10m.geojson");
+    pub const ADM0: &str = include_str!("../../data/boundaries/adm0.geojson");
     /// Governorates (Natural Earth, public domain).
-    pub const ADM1: &str = include_str!("../../data/boundaries/syria_adm1_ne10m.geojson");
+    pub const ADM1: &str = include_str!("../../data/boundaries/adm1.geojson");
 }
 
 /// A loaded theater.
@@ -56,6 +57,9 @@ pub struct Theater {
     pub country: Vec<Outline>,
     /// The governorates parsed from `adm1`, for maps.
     pub governorates: Vec<Outline>,
+    /// Names and colours of the built-in controllers, and the map palette
+    /// (`style.csv`, optional).
+    pub style: Style,
 }
 
 impl Theater {
@@ -69,11 +73,11 @@ impl Theater {
             Roads::Waypoints(embedded::WAYPOINTS, "<embedded>/data/roads/waypoints.csv"),
             (
                 embedded::ADM0.to_string(),
-                "<embedded>/data/boundaries/syria_adm0_ne10m.geojson".into(),
+                "<embedded>/data/boundaries/adm0.geojson".into(),
             ),
             (
                 embedded::ADM1.to_string(),
-                "<embedded>/data/boundaries/syria_adm1_ne10m.geojson".into(),
+                "<embedded>/data/boundaries/adm1.geojson".into(),
             ),
         )
     }
@@ -131,25 +135,29 @@ impl Theater {
         } else {
             Roads::Waypoints(&rtext, &rname)
         };
-        let boundary = |names: &[&str]| -> Result<(String, String)> {
-            for n in names {
-                let path = p(&format!("boundaries/{n}"));
-                if path.exists() {
-                    return Ok((read_utf8(&path)?, path.display().to_string()));
-                }
+        let optional = |rel: &str| -> Result<(String, String)> {
+            if p(rel).exists() {
+                text(rel)
+            } else {
+                Ok((String::new(), String::new()))
             }
-            Ok((String::new(), String::new()))
         };
-        let adm0 = boundary(&["adm0.geojson", "syria_adm0_ne10m.geojson"])?;
-        let adm1 = boundary(&["adm1.geojson", "syria_adm1_ne10m.geojson"])?;
-        Theater::assemble(
+        let adm0 = optional("boundaries/adm0.geojson")?;
+        let adm1 = optional("boundaries/adm1.geojson")?;
+        let style = match optional("style.csv")? {
+            (t, _) if t.is_empty() => Style::default(),
+            (t, f) => parse_style(&t, &f)?,
+        };
+        let mut t = Theater::assemble(
             gazetteer,
             (&factions.0, &factions.1),
             (&events.0, &events.1),
             roads,
             adm0,
             adm1,
-        )
+        )?;
+        t.style = style;
+        Ok(t)
     }
 
     /// Load `dir` when given, else the embedded theater; then replace the
@@ -201,6 +209,7 @@ impl Theater {
             adm1,
             country,
             governorates,
+            style: Style::default(),
         })
     }
 
@@ -209,24 +218,22 @@ impl Theater {
         self.factions.iter().find(|f| f.id == id)
     }
 
-    /// Display name of a controller id (`contested` and `unknown` included).
-    pub fn controller_name(&self, id: &str) -> String {
-        match id {
-            "contested" => "Contested".into(),
-            "unknown" => "Unknown".into(),
-            _ => self
-                .faction(id)
-                .map_or_else(|| id.to_string(), |f| f.name.clone()),
+    /// Display name of a controller (or of its id).
+    pub fn controller_name(&self, c: impl AsRef<str>) -> String {
+        match Controller::parse(c.as_ref()) {
+            Controller::Contested => self.style.contested_name.clone(),
+            Controller::Unknown => self.style.unknown_name.clone(),
+            Controller::Faction(id) => self.faction(&id).map_or(id, |f| f.name.clone()),
         }
     }
 
-    /// Colour of a controller id.
-    pub fn controller_color(&self, id: &str) -> String {
-        match id {
-            "contested" => "#8e44ad".into(),
-            "unknown" => "#9e9e9e".into(),
-            _ => self
-                .faction(id)
+    /// Colour of a controller (or of its id).
+    pub fn controller_color(&self, c: impl AsRef<str>) -> String {
+        match Controller::parse(c.as_ref()) {
+            Controller::Contested => self.style.contested_color.clone(),
+            Controller::Unknown => self.style.unknown_color.clone(),
+            Controller::Faction(id) => self
+                .faction(&id)
                 .map_or_else(|| "#000000".to_string(), |f| f.color.clone()),
         }
     }

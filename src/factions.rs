@@ -1,4 +1,5 @@
-//! Factions: the sides of a conflict, with a display name and a colour.
+//! Factions: the sides of a conflict, with a display name and a colour
+//! (`factions.csv` of a theater folder).
 
 use crate::error::Result;
 use crate::table::Table;
@@ -80,6 +81,106 @@ pub fn parse_factions(text: &str, file: &str) -> Result<Vec<Faction>> {
         });
     }
     Ok(out)
+}
+
+/// Who holds a place, a stretch or an area: a faction, or one of the two
+/// built-in states.
+///
+/// ```
+/// use frontline::factions::Controller;
+/// assert_eq!(Controller::parse("government"), Controller::Faction("government".into()));
+/// assert_eq!(Controller::parse("contested"), Controller::Contested);
+/// assert_eq!(Controller::Unknown.as_str(), "unknown");
+/// assert!(Controller::parse("contested") == "contested");
+/// // Ordered by id, as in every output.
+/// assert!(Controller::Contested < Controller::parse("government"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Controller {
+    /// A faction of `factions.csv`, by id.
+    Faction(String),
+    /// Fought over: in events, a place neither side holds.
+    Contested,
+    /// No place with known control decides it (never in events).
+    Unknown,
+}
+
+impl Controller {
+    /// From an id: `contested`, `unknown`, or else a faction id.
+    pub fn parse(id: &str) -> Controller {
+        match id {
+            "contested" => Controller::Contested,
+            "unknown" => Controller::Unknown,
+            _ => Controller::Faction(id.to_string()),
+        }
+    }
+
+    /// The id: the faction's, `contested` or `unknown`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Controller::Faction(id) => id,
+            Controller::Contested => "contested",
+            Controller::Unknown => "unknown",
+        }
+    }
+
+    /// Every controller of a theater in report order: the factions in file
+    /// order, then contested, then unknown.
+    pub fn all(factions: &[Faction]) -> Vec<Controller> {
+        factions
+            .iter()
+            .map(|f| Controller::Faction(f.id.clone()))
+            .chain([Controller::Contested, Controller::Unknown])
+            .collect()
+    }
+}
+
+impl Ord for Controller {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Controller {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for Controller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl AsRef<str> for Controller {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Controller {
+    fn from(id: &str) -> Controller {
+        Controller::parse(id)
+    }
+}
+
+impl PartialEq<str> for Controller {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Controller {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl serde::Serialize for Controller {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 #[cfg(test)]

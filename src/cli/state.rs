@@ -1,0 +1,99 @@
+//! `frontline state`: every place with a known controller on a day.
+
+use super::args::{cutoff_arg, date_arg};
+use super::EXIT_OK;
+use frontline::control::DEFAULT_CUTOFF_KM;
+use frontline::date::Date;
+use frontline::error::Error;
+use frontline::theater::Theater;
+use frontline::timeline::Timeline;
+use std::io::Write;
+
+pub const STATE_HELP: &str = "\
+Examples:
+  frontline state --date 2020-02-08
+  frontline state --date 2020-02-08 --json | jq 'select(.controller==\"government\")'
+  frontline state --date 2020-02-08 --json | jq 'select(.type==\"summary\") | .areas'
+
+A place's controller on day D is the one in its latest event dated on or before D.
+Places with no such event are unknown and not listed.";
+
+#[derive(Debug, clap::Args)]
+pub struct StateArgs {
+    /// The day, YYYY-MM-DD.
+    #[arg(long, value_parser = date_arg)]
+    date: Date,
+    /// JSON Lines: one object per place ("type": "place"), then one summary
+    /// ("type": "summary") with km² per controller and the front length.
+    #[arg(long)]
+    json: bool,
+    /// Cutoff for the areas, km.
+    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    cutoff: f64,
+}
+
+pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
+    let tl = Timeline::new(t, a.cutoff);
+    let day = tl.day(a.date);
+    let held = day.held();
+    let mut out = std::io::stdout().lock();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for h in held {
+        let p = t.gazetteer.get(h.place);
+        let name = p.map_or(h.place, |p| p.name.as_str());
+        if a.json {
+            let v = serde_json::json!({
+                "type": "place", "date": a.date, "place": name, "id": h.place,
+                "lat": p.map(|p| p.lat), "lon": p.map(|p| p.lon),
+                "controller": h.controller, "controller_name": t.controller_name(h.controller),
+                "since": h.since, "confidence": h.event.confidence, "source": h.event.source,
+            });
+            writeln!(out, "{v}").map_err(|e| Error::io("<stdout>", e))?;
+        } else {
+            rows.push(vec![
+                name.to_string(),
+                h.place.to_string(),
+                h.controller.to_string(),
+                h.since.to_string(),
+                h.event.confidence.as_str().to_string(),
+                h.event.source.clone(),
+            ]);
+        }
+    }
+    let areas = day.areas();
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    if a.json {
+        let v = serde_json::json!({
+            "type": "summary", "date": a.date, "places": held.len(), "cutoff_km": a.cutoff,
+            "areas": areas.areas.iter().map(|x| serde_json::json!({
+                "controller": x.controller, "km2": round(x.km2), "places": x.places})).collect::<Vec<_>>(),
+            "front_km": round(areas.front_km()),
+            "fronts": areas.fronts.iter().map(|f| serde_json::json!({
+                "between": [f.between.0, f.between.1], "km": round(f.km)})).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{v}").map_err(|e| Error::io("<stdout>", e))?;
+    }
+    drop(out);
+    if !a.json {
+        super::table::print(
+            &["place", "id", "controller", "since", "confidence", "source"],
+            &rows,
+        );
+        let parts: Vec<String> = areas
+            .areas
+            .iter()
+            .map(|x| format!("{} {:.1} km²", x.controller, x.km2))
+            .collect();
+        outln!(
+            "\nareas (cutoff {} km): {}; front {:.1} km",
+            a.cutoff,
+            if parts.is_empty() {
+                "none".to_string()
+            } else {
+                parts.join(", ")
+            },
+            areas.front_km()
+        );
+    }
+    Ok(EXIT_OK)
+}
