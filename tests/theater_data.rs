@@ -114,3 +114,38 @@ fn gazetteer_sources_are_canonical_pages() {
         }
     }
 }
+
+#[test]
+fn an_unknown_kind_of_source_is_an_error_with_the_kinds() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("events.csv");
+    std::fs::write(
+        &f,
+        "date,place,controller,confidence,source,source_kind,note\n\
+         2020-02-08,Saraqib,government,confirmed,https://example.org/a,blog,x\n\
+         2020-02-09,Saraqib,government,confirmed,https://example.org/b,monitor,y\n",
+    )
+    .unwrap();
+    let out = frontline()
+        .args(["events", "check"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("events.csv:2"), "{err}");
+    assert!(err.contains("source_kind"), "{err}");
+    assert!(err.contains("state-media"), "{err}");
+    assert!(!err.contains("events.csv:3"), "{err}");
+}
+
+#[test]
+fn state_json_says_what_kind_of_source_decides_each_place() {
+    let out = common::stdout_of(frontline().args(["state", "--date", "2020-02-08", "--json"]));
+    let saraqib = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["id"] == "164816")
+        .unwrap();
+    assert!(KINDS.contains(&saraqib["source_kind"].as_str().unwrap()));
+}

@@ -289,6 +289,7 @@ fn as_of_rule_holds_for_random_timelines() {
                 controller: ctrl[r.next(3) as usize].into(),
                 confidence: Confidence::Confirmed,
                 source: "https://example.org".into(),
+                source_kind: None,
                 note: String::new(),
                 line: i as u64 + 2,
             })

@@ -47,6 +47,7 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
                 "lat": p.map(|p| p.lat), "lon": p.map(|p| p.lon),
                 "controller": h.controller, "controller_name": t.controller_name(h.controller),
                 "since": h.since, "confidence": h.event.confidence, "source": h.event.source,
+                "source_kind": h.event.source_kind,
             });
             writeln!(out, "{v}").map_err(|e| Error::io("<stdout>", e))?;
         } else {

@@ -1,8 +1,8 @@
 //! Dated, sourced control events, and the as-of rule.
 //!
 //! An event says that on `date`, `place` was held by `controller` (a faction
-//! id or `contested`), with a `confidence` (`confirmed` or `claimed`) and a
-//! `source` URL. What the events say about a day (the as-of rule) is
+//! id or `contested`), with a `confidence` (`confirmed` or `claimed`), a
+//! `source` URL and, optionally, the kind of that source (`source_kind`). What the events say about a day (the as-of rule) is
 //! [`crate::timeline::asof`].
 
 use crate::date::Date;
@@ -31,6 +31,68 @@ impl Confidence {
     }
 }
 
+/// What kind of source an event cites, so a reader can weigh it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A wire agency (AFP, Reuters, AP) as carried by a newspaper.
+    Wire,
+    /// A conflict monitor (e.g. SOHR).
+    Monitor,
+    /// A state news agency or broadcaster (SANA, Anadolu, TASS, Sputnik).
+    StateMedia,
+    /// An outlet that takes a side.
+    Partisan,
+    /// An independent newsroom.
+    Newspaper,
+    /// An analysis house (ISW, Janes).
+    Analysis,
+    /// A government or army statement quoted directly.
+    Official,
+    /// An encyclopedia article (Wikipedia).
+    Reference,
+}
+
+impl SourceKind {
+    /// Every kind, in the order of the documentation.
+    pub const ALL: [SourceKind; 8] = [
+        SourceKind::Wire,
+        SourceKind::Monitor,
+        SourceKind::StateMedia,
+        SourceKind::Partisan,
+        SourceKind::Newspaper,
+        SourceKind::Analysis,
+        SourceKind::Official,
+        SourceKind::Reference,
+    ];
+
+    /// The word written in `events.csv`.
+    ///
+    /// ```
+    /// use frontline::events::SourceKind;
+    /// assert_eq!(SourceKind::StateMedia.as_str(), "state-media");
+    /// assert_eq!(SourceKind::parse("monitor"), Some(SourceKind::Monitor));
+    /// assert_eq!(SourceKind::parse("blog"), None);
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Wire => "wire",
+            SourceKind::Monitor => "monitor",
+            SourceKind::StateMedia => "state-media",
+            SourceKind::Partisan => "partisan",
+            SourceKind::Newspaper => "newspaper",
+            SourceKind::Analysis => "analysis",
+            SourceKind::Official => "official",
+            SourceKind::Reference => "reference",
+        }
+    }
+
+    /// Parse the word written in `events.csv`.
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// One control event.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
@@ -46,6 +108,8 @@ pub struct Event {
     pub confidence: Confidence,
     /// Source URL.
     pub source: String,
+    /// What kind of source it is (the optional `source_kind` column).
+    pub source_kind: Option<SourceKind>,
     /// Free text.
     pub note: String,
     /// Line in the events file.
@@ -138,6 +202,24 @@ pub fn parse_events(
             );
             bad = true;
         }
+        let source_kind = match t.get(row, "source_kind") {
+            "" => None,
+            k => match SourceKind::parse(k) {
+                Some(k) => Some(k),
+                None => {
+                    let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+                    errs.push(
+                        t.error(row, "source_kind", format!("`{k}` is not a kind of source"))
+                            .with_hint(format!(
+                                "write one of: {} (or leave it empty)",
+                                kinds.join(", ")
+                            )),
+                    );
+                    bad = true;
+                    None
+                }
+            },
+        };
         let (Some(date), Some(place), Some(confidence)) = (date, place, confidence) else {
             continue;
         };
@@ -171,6 +253,7 @@ pub fn parse_events(
             controller,
             confidence,
             source: source.to_string(),
+            source_kind,
             note: t.get(row, "note").to_string(),
             line: row.line,
         });
