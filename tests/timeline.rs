@@ -143,6 +143,45 @@ fn route_says_whether_a_convoy_can_pass() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("can pass: no"));
+    // The verdict says where the road is blocked, as one range from the
+    // route's start, and each stretch is listed once.
+    let out = frontline()
+        .args([
+            "route",
+            "Hama",
+            "Aleppo",
+            "--date",
+            "2020-02-08",
+            "--faction",
+            "government",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let verdict = text.lines().last().unwrap();
+    assert!(
+        verdict.contains("blocked at km") && verdict.contains("and Aleppo (Opposition"),
+        "{verdict}"
+    );
+    let stretches: Vec<&str> = text.lines().filter(|l| l.starts_with("    km ")).collect();
+    let unique: std::collections::HashSet<&&str> = stretches.iter().collect();
+    assert_eq!(unique.len(), stretches.len(), "{text}");
+    // A faction the theater does not have is a usage error, not a "no".
+    frontline()
+        .args([
+            "route",
+            "Hama",
+            "Aleppo",
+            "--date",
+            "2020-02-08",
+            "--faction",
+            "martians",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "government, opposition, turkish-backed",
+        ));
 }
 
 #[test]

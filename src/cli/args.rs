@@ -80,3 +80,27 @@ pub(crate) fn chart_is_png(p: &Path) -> Result<bool, Error> {
         ))),
     }
 }
+
+/// Longest daily series a command computes (ten years), as `series` does.
+pub(crate) const MAX_DAYS: i32 = 3660;
+
+/// Warn on standard error when `date` lies outside the theater's events: the
+/// state then is the first or last one the events give, which a user should
+/// know before reading a map or report of that day.
+pub(crate) fn warn_if_outside_events(t: &frontline::theater::Theater, date: Date) {
+    let (Some(first), Some(last)) = (t.events.first(), t.events.last()) else {
+        eprintln!("warning: the theater has no events");
+        return;
+    };
+    if date < first.date {
+        eprintln!(
+            "warning: {date} is before the first event ({}): nothing is known yet",
+            first.date
+        );
+    } else if date > last.date {
+        eprintln!(
+            "warning: {date} is after the last event ({}): this is the state the last events left, not news of that day",
+            last.date
+        );
+    }
+}

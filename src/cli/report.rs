@@ -1,7 +1,7 @@
 //! `frontline report`: who holds which stretch of a highway, on a day or
 //! over days, and the first day a faction held all of it.
 
-use super::args::{chart_is_png, cutoff_arg, date_arg};
+use super::args::{chart_is_png, cutoff_arg, date_arg, warn_if_outside_events, MAX_DAYS};
 use super::{EXIT_NOT_FOUND, EXIT_OK};
 use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
@@ -78,6 +78,11 @@ fn no_road(t: &Theater, road: &str) -> Error {
 }
 
 pub fn run(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
+    if a.chart.is_some() && (a.from.is_none() || a.to.is_none()) {
+        return Err(Error::Usage(
+            "--chart draws a daily series: give --from D1 --to D2 with it\n  hint: frontline report --road M5 --from 2020-01-20 --to 2020-03-10 --chart m5.png".into(),
+        ));
+    }
     let line = match &a.between {
         Some(towns) => t
             .roads
@@ -151,6 +156,7 @@ pub fn run(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
         return Ok(EXIT_OK);
     }
     if let Some(d) = a.date {
+        warn_if_outside_events(t, d);
         let r = tl.day(d).report(&line);
         let s = match a.format {
             Format::Md => r.to_markdown(t),
@@ -165,6 +171,14 @@ pub fn run(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
     };
     if to < from {
         return Err(Error::Usage(format!("--to {to} is before --from {from}")));
+    }
+    let n = from.days_until(to) + 1;
+    if n > MAX_DAYS {
+        return Err(Error::Usage(format!(
+            "{n} days is more than {MAX_DAYS}: split the series\n  hint: the events run from {}",
+            tl.span()
+                .map_or("nowhere".into(), |(a, b)| format!("{a} to {b}"))
+        )));
     }
     let chart_png = a.chart.as_deref().map(chart_is_png).transpose()?;
     let reports = road_series(&tl, &line, from, to);
@@ -244,6 +258,12 @@ pub fn run(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
     }
     if a.format == Format::Md {
         w(&mut out, "\n## Changes\n\n")?;
+        if let Some((_, start)) = line.nodes.first() {
+            w(
+                &mut out,
+                &format!("Kilometres are counted along the road from {start} (km 0).\n\n"),
+            )?;
+        }
         for l in log.iter().flatten() {
             w(&mut out, &format!("- {l}\n"))?;
         }

@@ -13,9 +13,12 @@ pub const ROUTE_HELP: &str = "\
 Examples:
   frontline route Hama Aleppo --date 2020-02-08
   frontline route Latakia Saraqib --date 2020-03-10 --faction government
-  frontline route Saraqib Maarat al-Numan --date 2020-01-20 --json
+  frontline route Saraqib \"Maarat al-Numan\" --date 2020-01-20 --json
 
-Exit status 1 when --faction is given and that faction cannot pass.";
+Each stretch is given by its distance from the start of the route (km 0 is
+the first town). Exit status 1 when --faction is given and that faction
+cannot pass (the output says where it is blocked); 2 for an unknown town or
+faction.";
 
 #[derive(Debug, clap::Args)]
 pub struct RouteArgs {
@@ -52,6 +55,16 @@ pub fn run(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
             ))
         })
     };
+    if let Some(fac) = &a.faction {
+        if t.faction(fac).is_none() {
+            let ids: Vec<&str> = t.factions.iter().map(|f| f.id.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "`{}` is not a faction of this theater\n  hint: use one of: {}",
+                shorten(fac),
+                ids.join(", ")
+            )));
+        }
+    }
     let (f, to) = (node(&a.from)?, node(&a.to)?);
     let g = t.roads.graph();
     let tl = Timeline::new(t, a.cutoff);
@@ -90,25 +103,66 @@ pub fn run(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
             km,
             path.join(" – ")
         );
-        for p in &parts {
+        let mut at = 0.0;
+        let mut segment = String::new();
+        // (from km, to km, first segment start, last segment end, holders)
+        let mut blocked: Vec<(f64, f64, String, String, Vec<Controller>)> = Vec::new();
+        for p in &r.parts {
+            let name = format!("{}–{}", p.segment_from, p.segment_to);
+            if name != segment {
+                outln!("  {name} [{}]", p.refs);
+                segment = name;
+            }
             outln!(
-                "  {}–{} [{}] {:.1} km: {}{}",
-                p["segment_from"].as_str().unwrap_or(""),
-                p["segment_to"].as_str().unwrap_or(""),
-                p["refs"].as_str().unwrap_or(""),
-                p["km"].as_f64().unwrap_or(0.0),
-                t.controller_name(
-                    p["controller"]
-                        .as_str()
-                        .unwrap_or(Controller::Unknown.as_str())
-                ),
-                p["deciding_place"]
-                    .as_str()
+                "    km {:.1}–{:.1} ({:.1} km): {}{}",
+                at,
+                at + p.km,
+                p.km,
+                t.controller_name(p.controller.as_str()),
+                p.deciding_place
+                    .as_deref()
                     .map_or(String::new(), |n| format!(" (nearest held place: {n})")),
             );
+            if let Some(fac) = &a.faction {
+                if p.controller.as_str() != fac {
+                    // Contiguous blocked stretches make one range.
+                    match blocked.last_mut() {
+                        Some(b) if (b.1 - at).abs() < 1e-9 => {
+                            b.1 = at + p.km;
+                            b.3.clone_from(&p.segment_to);
+                            if !b.4.contains(&p.controller) {
+                                b.4.push(p.controller.clone());
+                            }
+                        }
+                        _ => blocked.push((
+                            at,
+                            at + p.km,
+                            p.segment_from.clone(),
+                            p.segment_to.clone(),
+                            vec![p.controller.clone()],
+                        )),
+                    }
+                }
+            }
+            at += p.km;
         }
         if let (Some(fac), Some(ok)) = (&a.faction, passable) {
-            outln!("{} convoy can pass: {}", fac, if ok { "yes" } else { "no" });
+            if ok {
+                outln!("{fac} convoy can pass: yes");
+            } else {
+                let at: Vec<String> = blocked
+                    .iter()
+                    .map(|(a, b, from, to, who)| {
+                        let who: Vec<String> =
+                            who.iter().map(|c| t.controller_name(c.as_str())).collect();
+                        format!(
+                            "km {a:.1}–{b:.1} between {from} and {to} ({})",
+                            who.join(", ")
+                        )
+                    })
+                    .collect();
+                outln!("{fac} convoy can pass: no; blocked at {}", at.join("; "));
+            }
         }
     }
     Ok(if passable == Some(false) {
@@ -116,4 +170,13 @@ pub fn run(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
     } else {
         EXIT_OK
     })
+}
+
+/// A user's value, shortened for an error message.
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_string()
+    }
 }

@@ -1,6 +1,6 @@
 //! `frontline series`: one map per day, in parallel, with a browsable index.
 
-use super::args::{date_arg, Kind};
+use super::args::{date_arg, Kind, MAX_DAYS};
 use super::map::{write_day, FrameArgs};
 use super::progress::Progress;
 use super::EXIT_OK;
@@ -49,9 +49,6 @@ pub struct SeriesArgs {
     #[command(flatten)]
     frame: FrameArgs,
 }
-
-/// At most this many days in one run (ten years).
-const MAX_DAYS: i32 = 3660;
 
 pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     let n = a.from.days_until(a.to) + 1;

@@ -33,9 +33,18 @@ pub struct StateArgs {
 }
 
 pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
+    super::args::warn_if_outside_events(t, a.date);
     let tl = Timeline::new(t, a.cutoff);
     let day = tl.day(a.date);
     let held = day.held();
+    // A run that starts at a place's first event began on or before that day:
+    // the data say nothing earlier, so that "since" is a first record, not
+    // the day the place changed hands.
+    let mut first_record: std::collections::HashMap<&str, Date> = std::collections::HashMap::new();
+    for e in &t.events {
+        first_record.entry(e.place.as_str()).or_insert(e.date);
+    }
+    let is_first = |place: &str, since: Date| first_record.get(place) == Some(&since);
     let mut out = std::io::stdout().lock();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for h in held {
@@ -46,7 +55,8 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
                 "type": "place", "date": a.date, "place": name, "id": h.place,
                 "lat": p.map(|p| p.lat), "lon": p.map(|p| p.lon),
                 "controller": h.controller, "controller_name": t.controller_name(h.controller),
-                "since": h.since, "confidence": h.event.confidence, "source": h.event.source,
+                "since": h.since, "since_is_first_record": is_first(h.place, h.since),
+                "confidence": h.event.confidence, "source": h.event.source,
                 "source_kind": h.event.source_kind,
             });
             writeln!(out, "{v}").map_err(|e| Error::io("<stdout>", e))?;
@@ -55,7 +65,11 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
                 name.to_string(),
                 h.place.to_string(),
                 h.controller.to_string(),
-                h.since.to_string(),
+                if is_first(h.place, h.since) {
+                    format!("≤ {}", h.since)
+                } else {
+                    h.since.to_string()
+                },
                 h.event.confidence.as_str().to_string(),
                 h.event.source.clone(),
             ]);
@@ -80,6 +94,9 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
             &["place", "id", "controller", "since", "confidence", "source"],
             &rows,
         );
+        if rows.iter().any(|r| r[3].starts_with('≤')) {
+            outln!("\n≤ D: held on D, the place's first record in the events; the data do not say since when.");
+        }
         let parts: Vec<String> = areas
             .areas
             .iter()

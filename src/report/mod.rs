@@ -141,6 +141,12 @@ impl RoadReport {
             "# {} on {}\n\nLength in the graph: {:.1} km. A point is held by whoever holds the nearest place with known control within {} km.\n\n",
             md(&self.road), self.date, self.length_km, self.cutoff_km
         );
+        if let Some(first) = self.stretches.first() {
+            s.push_str(&format!(
+                "Kilometres are counted along the road from {} (km 0).\n\n",
+                md(&first.from)
+            ));
+        }
         s.push_str("| from | to | km | controller | since | deciding place | source |\n|---|---|---:|---|---|---|---|\n");
         for r in &self.stretches {
             s.push_str(&format!(

@@ -353,8 +353,18 @@ impl RoadNetwork {
         )
     }
 
-    /// One highway as an ordered line from its first node.
+    /// The highway ref as the theater writes it, for a ref typed in any
+    /// case, with or without a hyphen or space (`m5`, `M-5`, `M 5` → `M5`).
+    pub fn find_ref(&self, road: &str) -> Option<String> {
+        let key = fold_ref(road);
+        self.refs().into_iter().find(|r| fold_ref(r) == key)
+    }
+
+    /// One highway as an ordered line from its first node; `road` is matched
+    /// as [`RoadNetwork::find_ref`] does.
     pub fn road_line(&self, road: &str) -> Option<RoadLine> {
+        let road = self.find_ref(road)?;
+        let road = road.as_str();
         let has = |e: EdgeIndex| self.graph[e].refs.iter().any(|r| r == road);
         let edges: Vec<EdgeIndex> = self.graph.edge_indices().filter(|&e| has(e)).collect();
         if edges.is_empty() {
@@ -578,6 +588,14 @@ fn node_at(c: Coord<f64>, towns: &TownGrid<'_>) -> Node {
             at,
         },
     }
+}
+
+/// A highway ref folded for comparison: letters and digits only, upper case.
+fn fold_ref(r: &str) -> String {
+    r.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 #[cfg(test)]
