@@ -68,6 +68,10 @@ pub fn parse_events(
     .map_err(|e| vec![e])?;
     let mut errs = Vec::new();
     let mut out: Vec<Event> = Vec::new();
+    // (date, place) to its event in `out`: a linear search per row made
+    // large files quadratic.
+    let mut seen: std::collections::HashMap<(Date, String), usize> =
+        std::collections::HashMap::new();
     for row in t.rows() {
         let mut bad = false;
         let date = match t.get(row, "date").parse::<Date>() {
@@ -134,7 +138,7 @@ pub fn parse_events(
         if bad {
             continue;
         }
-        if let Some(prev) = out.iter().find(|e| e.date == date && e.place == place) {
+        if let Some(prev) = seen.get(&(date, place.clone())).map(|&i| &out[i]) {
             let what = if prev.controller == controller {
                 "duplicate"
             } else {
@@ -153,6 +157,7 @@ pub fn parse_events(
             );
             continue;
         }
+        seen.insert((date, place.clone()), out.len());
         out.push(Event {
             date,
             place,
@@ -275,4 +280,39 @@ fn control_since(events: &[Event], e: &Event, date: Date) -> Date {
         }
     }
     since
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_events_file_parses_in_linear_time() {
+        let gaz = Gazetteer::embedded().unwrap();
+        let factions =
+            crate::theater::parse_factions(crate::theater::embedded::FACTIONS, "f").unwrap();
+        let mut text = String::from("date,place,controller,confidence,source\n");
+        let start: Date = "1900-01-01".parse().unwrap();
+        let n = 40_000;
+        for i in 0..n {
+            text.push_str(&format!(
+                "{},Saraqib,government,confirmed,https://example.org/{i}\n",
+                start.add_days(i)
+            ));
+        }
+        // A duplicate at the end is still found, with the line of the first.
+        text.push_str(&format!(
+            "{start},Saraqib,government,confirmed,https://example.org/x\n"
+        ));
+        let started = std::time::Instant::now();
+        let errs = parse_events(&text, "e.csv", &gaz, &factions).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(
+            errs[0].to_string().contains("line 2 already gives"),
+            "{}",
+            errs[0]
+        );
+        // Quadratic: 8e8 comparisons of dates and strings.
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    }
 }
