@@ -98,7 +98,10 @@ impl std::str::FromStr for Date {
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !ok {
-            return Err(DateError(format!("`{s}` is not a date written YYYY-MM-DD")));
+            return Err(DateError(format!(
+                "`{}` is not a date written YYYY-MM-DD",
+                crate::error::shorten(s, 40)
+            )));
         }
         let y: i32 = s[0..4].parse().unwrap_or(0);
         let m: u32 = s[5..7].parse().unwrap_or(0);
@@ -124,6 +127,12 @@ impl serde::Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_date_argument_is_not_echoed_in_full() {
+        let e = "9".repeat(1 << 20).parse::<Date>().unwrap_err();
+        assert!(e.0.len() < 200, "{}", e.0.len());
+    }
 
     #[test]
     fn round_trips_every_day_of_a_leap_century() {

@@ -148,7 +148,7 @@ pub fn parse_events(
             }
         };
         let written = t.get(row, "place");
-        let place = match resolve_exact(gaz, written) {
+        let place = match resolve_exact(gaz, written, errs.len() < MAX_SUGGESTED) {
             Ok(id) => Some(id),
             Err(msg) => {
                 errs.push(t.error(row, "place", msg.0).with_hint(msg.1));
@@ -265,9 +265,19 @@ pub fn parse_events(
     Ok(out)
 }
 
+/// "Did you mean" suggestions are looked for in the first this many errors
+/// only: each compares the name with every name of the gazetteer, and a file
+/// of 100k unknown names would take minutes.
+const MAX_SUGGESTED: usize = 50;
+
 /// A place named in an event must resolve exactly (folded key or id) and
-/// unambiguously: sourced data is not guessed at.
-fn resolve_exact(gaz: &Gazetteer, written: &str) -> Result<String, (String, String)> {
+/// unambiguously: sourced data is not guessed at. `suggest`: look for close
+/// names to offer when there is no match.
+fn resolve_exact(
+    gaz: &Gazetteer,
+    written: &str,
+    suggest: bool,
+) -> Result<String, (String, String)> {
     if written.trim().is_empty() {
         return Err((
             "the place is empty".into(),
@@ -285,7 +295,9 @@ fn resolve_exact(gaz: &Gazetteer, written: &str) -> Result<String, (String, Stri
         )),
         1 => Ok(ids[0].to_string()),
         0 => {
-            let sugg: Vec<String> = if c.is_empty() {
+            let sugg: Vec<String> = if !suggest {
+                Vec::new()
+            } else if c.is_empty() {
                 gaz.suggest(written, 3)
                     .into_iter()
                     .map(str::to_string)
