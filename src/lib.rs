@@ -17,6 +17,7 @@ pub mod gazetteer;
 pub mod geoparse;
 pub mod output;
 pub mod par;
+pub mod propose;
 pub mod render;
 pub mod report;
 pub mod roads;

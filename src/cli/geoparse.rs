@@ -59,7 +59,7 @@ pub fn run(gaz: &Gazetteer, a: Args) -> Result<i32, Error> {
     for (file, text) in &texts {
         let (found, unresolved) = frontline::geoparse::geoparse_with_unresolved(gaz, text);
         let mut unresolved = unresolved.into_iter().peekable();
-        let mut unknown = |u: frontline::geoparse::Unresolved<'_>, rows: &mut Vec<Vec<String>>| {
+        let unknown = |u: frontline::geoparse::Unresolved<'_>, rows: &mut Vec<Vec<String>>| {
             // A multi-word name the gazetteer does not know: listed, never guessed.
             if a.json {
                 outln!(
