@@ -29,6 +29,7 @@ mod areas;
 mod export;
 mod geoparse;
 mod map;
+mod merge;
 mod progress;
 mod propose;
 mod resolve;
@@ -100,7 +101,7 @@ enum Command {
     /// Find the place and highway names in running text.
     #[command(after_help = geoparse::AFTER_HELP)]
     Geoparse(geoparse::Args),
-    /// Check an events file.
+    /// Check an events file, or merge reviewed candidates into one.
     #[command(subcommand)]
     Events(timeline::EventsCmd),
     /// List every place with a known controller on a day.

@@ -164,7 +164,7 @@ pub fn parse_events(
 
 /// A place named in an event must resolve exactly (folded key or id) and
 /// unambiguously: sourced data is not guessed at.
-fn resolve_exact(gaz: &Gazetteer, written: &str) -> Result<String, (String, String)> {
+pub(crate) fn resolve_exact(gaz: &Gazetteer, written: &str) -> Result<String, (String, String)> {
     if written.trim().is_empty() {
         return Err((
             "the place is empty".into(),

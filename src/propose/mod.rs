@@ -27,6 +27,7 @@
 mod actors;
 pub mod dates;
 pub mod lang;
+pub mod merge;
 pub mod text;
 
 pub use actors::Actors;
