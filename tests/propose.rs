@@ -204,3 +204,62 @@ fn bad_input_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("actors.csv"));
 }
+
+#[test]
+fn the_five_corpus_articles() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !dir.is_dir() {
+        assert!(
+            std::env::var_os("FRONTLINE_REQUIRE_CORPUS").is_none(),
+            "corpus folder {} is missing",
+            dir.display()
+        );
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let out = common::stdout_of(frontline().arg("propose").args(&files));
+    let c: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let s: Vec<String> = c
+        .iter()
+        .map(|c| format!("{} {} {}", c["place"], c["controller"], c["status"]))
+        .collect();
+    eprintln!("{out}");
+    // the articles carry only a month: no weekday is resolved, no date guessed;
+    // « reconquise le 8 février » is explicit
+    assert!(
+        c.iter()
+            .filter(|c| c["status"] == "new")
+            .all(|c| c["date"].is_null()),
+        "{out}"
+    );
+    assert!(
+        c.iter()
+            .any(|c| c["status"] == "restated" && c["date"] == "2020-02-08"),
+        "{out}"
+    );
+    assert!(
+        s.contains(&"\"164816\" \"government\" \"new\"".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&"\"164816\" \"opposition\" \"new\"".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&"\"167611\" \"government\" \"restated\"".to_string()),
+        "{s:?}"
+    );
+    assert!(
+        c.iter()
+            .all(|c| c["status"] != "new" || c["place"] == "164816"),
+        "{s:?}"
+    );
+}
