@@ -349,8 +349,9 @@ impl<'a> Proposer<'a> {
             }
             // the actor
             let not_loser = |&&(ai, _, _): &&(usize, usize, &String)| {
-                !(ai > 0 && cue_at(ai - 1) == Some(Cue::From))
-                    && !(ai > 1 && cue_at(ai - 2) == Some(Cue::From) && toks[ai - 1].word)
+                let right_after_from = ai > 0 && cue_at(ai - 1) == Some(Cue::From);
+                let from_the = ai > 1 && cue_at(ai - 2) == Some(Cue::From) && toks[ai - 1].word;
+                !(right_after_from || from_the)
             };
             let after = actors.iter().filter(|x| x.0 >= vend).filter(not_loser);
             let before = actors.iter().filter(|x| x.1 <= v).filter(not_loser);
@@ -360,9 +361,9 @@ impl<'a> Proposer<'a> {
             let chosen = if cue == Cue::CapturePassive {
                 by_after.clone().next().or_else(|| after.clone().next())
             } else if toks[v].arabic {
-                after.clone().next().or_else(|| before.clone().last())
+                after.clone().next().or_else(|| before.clone().next_back())
             } else {
-                before.clone().last().or_else(|| after.clone().next())
+                before.clone().next_back().or_else(|| after.clone().next())
             };
             let mut flags: Vec<&'static str> = Vec::new();
             let controller = match chosen {
@@ -522,8 +523,8 @@ impl<'a> Proposer<'a> {
             });
         }
         for it in &items {
-            for k in it.ti..it.tj {
-                marks[k] = Mark::Item(usize::MAX);
+            for m in &mut marks[it.ti..it.tj] {
+                *m = Mark::Item(usize::MAX);
             }
         }
         // other capitalised Latin names: "Abu Sharji", "Al-Modairesa"
