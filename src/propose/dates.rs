@@ -60,6 +60,8 @@ enum W {
     AgoBefore,
     AgoAfter,
     Late,
+    Period,
+    InPeriod,
 }
 
 /// Date words of every language, ready to match.
@@ -78,6 +80,8 @@ impl Default for DateLexicon {
                 ago_before,
                 ago_after,
                 late,
+                past_periods,
+                in_period,
             } = d;
             months.iter().for_each(|(p, m)| lx.add(p, W::Month(*m)));
             weekdays.iter().for_each(|(p, m)| lx.add(p, W::Weekday(*m)));
@@ -89,6 +93,8 @@ impl Default for DateLexicon {
             ago_before.iter().for_each(|p| lx.add(p, W::AgoBefore));
             ago_after.iter().for_each(|p| lx.add(p, W::AgoAfter));
             late.iter().for_each(|p| lx.add(p, W::Late));
+            past_periods.iter().for_each(|p| lx.add(p, W::Period));
+            in_period.iter().for_each(|p| lx.add(p, W::InPeriod));
         }
         DateLexicon(lx)
     }
@@ -221,6 +227,53 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                     ago: false,
                 });
                 i += n;
+            }
+            Some((n, W::Period)) => {
+                // "this week", « la semaine dernière »: some days back, no day
+                out.push(DateExpr {
+                    at: i,
+                    date: None,
+                    approximate: true,
+                    ago: true,
+                });
+                i += n;
+            }
+            Some((n, W::InPeriod)) => {
+                // "in February", « en 2016 », «عام 2012»: a whole month or
+                // year before the publication's is old news; the
+                // publication's own month or year says nothing
+                let k = i + n;
+                let month = toks.get(k).and_then(|_| w_at(k)).and_then(|(m, w)| match w {
+                    W::Month(mo) if toks.get(k + m).and_then(day_number).is_none() => {
+                        Some((m, mo))
+                    }
+                    _ => None,
+                });
+                let (len, before) = if let Some((m, mo)) = month {
+                    let year = toks.get(k + m).and_then(year_number);
+                    let before = pub_date.is_some_and(|p| {
+                        let (py, pm) = p.year_month();
+                        match year {
+                            Some(y) => (y, mo) < (py, pm),
+                            // any other month but the next is in the past
+                            None => mo != pm && mo != pm % 12 + 1,
+                        }
+                    });
+                    (m + usize::from(year.is_some()), before)
+                } else if let Some(y) = toks.get(k).and_then(year_number) {
+                    (1, pub_date.is_some_and(|p| y < p.year_month().0))
+                } else {
+                    (0, false)
+                };
+                if before {
+                    out.push(DateExpr {
+                        at: i,
+                        date: None,
+                        approximate: true,
+                        ago: true,
+                    });
+                }
+                i += n + len;
             }
             Some((n, W::AgoBefore)) => {
                 if let Some((len, days)) = duration(&w_at, toks, i + n) {

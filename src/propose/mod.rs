@@ -298,8 +298,10 @@ impl<'a> Proposer<'a> {
 
         let mut v = 0;
         while v < n {
-            let Some(Mark::Cue(cue @ (Cue::Capture | Cue::CapturePassive), len)) =
-                marks.get(v).copied()
+            let Some(Mark::Cue(
+                cue @ (Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun | Cue::Contested),
+                len,
+            )) = marks.get(v).copied()
             else {
                 v += 1;
                 continue;
@@ -325,7 +327,13 @@ impl<'a> Proposer<'a> {
                         t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit())
                     })
             });
-            if blocked_near || denied || history {
+            // a verbal noun or an infinitive tells a capture only after a
+            // speech verb or a verb of success ("announced the capture of",
+            // "managed to recapture"), not after "to" or "for"
+            let unlicensed = cue == Cue::CaptureNoun
+                && !(v.saturating_sub(8)..v)
+                    .any(|k| matches!(cue_at(k), Some(Cue::Speech | Cue::Manage)));
+            if blocked_near || denied || history || unlicensed {
                 v = next_v;
                 continue;
             }
@@ -337,12 +345,16 @@ impl<'a> Proposer<'a> {
             let past = past_at
                 .is_some_and(|p| !(p.saturating_sub(8)..p).any(|k| cue_at(k) == Some(Cue::Speech)));
             // places
-            let forward = cue == Cue::Capture || toks[v].arabic;
-            let taken: Vec<&Item> = if forward {
-                self.object(&toks, &marks, &items, vend)
+            let forward = cue != Cue::CapturePassive || toks[v].arabic;
+            let mut taken: Vec<Item> = if forward {
+                self.object(a.text, &toks, &marks, &items, vend)
             } else {
                 self.subject(&toks, &marks, &items, v)
             };
+            if taken.is_empty() && cue == Cue::Contested {
+                // «بلدة جرجناز التي تشهد معارك»: the place told before
+                taken = self.subject(&toks, &marks, &items, v);
+            }
             if taken.is_empty() {
                 v = next_v;
                 continue;
@@ -361,12 +373,18 @@ impl<'a> Proposer<'a> {
             let chosen = if cue == Cue::CapturePassive {
                 by_after.clone().next().or_else(|| after.clone().next())
             } else if toks[v].arabic {
-                after.clone().next().or_else(|| before.clone().next_back())
+                // verb, subject, object: an actor after the object is not the subject
+                let first = taken.first().map_or(n, |it| it.ti);
+                after
+                    .clone()
+                    .find(|x| x.0 < first)
+                    .or_else(|| before.clone().next_back())
             } else {
                 before.clone().next_back().or_else(|| after.clone().next())
             };
             let mut flags: Vec<&'static str> = Vec::new();
             let controller = match chosen {
+                _ if cue == Cue::Contested => Some("contested".to_string()),
                 Some(x) => Some(x.2.clone()),
                 None => match carried_actor {
                     Some(c) => {
@@ -443,7 +461,7 @@ impl<'a> Proposer<'a> {
                 if it.place.is_some() {
                     score += 0.2;
                 }
-                if chosen.is_some() {
+                if chosen.is_some() || cue == Cue::Contested {
                     score += 0.15;
                 } else if controller.is_none() {
                     score -= 0.3;
@@ -546,20 +564,37 @@ impl<'a> Proposer<'a> {
         };
         let mut k = 0;
         while k < toks.len() {
+            // "M5", "T4" are roads and bases, not settlements
             if !(toks[k].upper && free_word(k, marks))
-                || toks[k].norm.chars().all(|c| c.is_ascii_digit())
+                || toks[k].norm.chars().any(|c| c.is_ascii_digit())
             {
                 k += 1;
                 continue;
             }
+            // an apostrophe inside a word does not end the name ("Ma’arat
+            // al-Na’asan"), but "’s" is a possessive: "Assad’s gangs"
+            let inner = |k: usize| {
+                toks.get(k + 1).is_some_and(|b| {
+                    matches!(&text[toks[k].end..b.start], "'" | "’") && b.norm != "s"
+                })
+            };
             let mut j = k + 1;
             while j < toks.len()
                 && joined(j - 1)
                 && free_word(j, marks)
-                && (toks[j].upper || (matches!(toks[j].norm.as_str(), "al" | "el") && joined(j)))
-                && j - k < 5
+                && (toks[j].upper
+                    || inner(j - 1)
+                    || (matches!(toks[j].norm.as_str(), "al" | "el") && joined(j)))
+                && j - k < 6
             {
                 j += 1;
+            }
+            let possessive = toks.get(j).is_some_and(|b| {
+                b.norm == "s" && matches!(&text[toks[j - 1].end..b.start], "'" | "’")
+            });
+            if possessive && j == k + 1 {
+                k = j + 1;
+                continue;
             }
             // a lone capitalised word that opens the sentence is an ordinary word
             let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
@@ -585,6 +620,7 @@ impl<'a> Proposer<'a> {
             if toks[k].arabic
                 && matches!(marks[k], Mark::None)
                 && after_settlement
+                && toks[k].norm.chars().count() >= 2
                 && self.cues.at(toks, k).is_none()
             {
                 let mut j = k + 1;
@@ -642,27 +678,35 @@ impl<'a> Proposer<'a> {
     }
 
     /// The object of an active verb: the first place after it, and the
-    /// places listed with it.
-    fn object<'i>(
+    /// places listed with it. In Arabic, names the gazetteer does not know
+    /// are read in lists too: after «و» fused to the next word
+    /// («حريتان وعندان وكفرحمرة»), and between commas or dashes
+    /// («(العنكاوي – العمقية – قليدين)»).
+    fn object(
         &self,
+        text: &str,
         toks: &[Tok],
         marks: &[Mark],
-        items: &'i [Item<'a>],
+        items: &[Item<'a>],
         from: usize,
-    ) -> Vec<&'i Item<'a>> {
+    ) -> Vec<Item<'a>> {
         let mut out = Vec::new();
         let mut k = from;
         let mut skipped = 0;
         let mut started = false;
+        // the previous token opens a slot for a name: "(", a dash or a
+        // comma in a list, a settlement noun
+        let mut slot = false;
         while k < toks.len() {
             if let Mark::Item(x) = marks[k] {
                 let it = &items[x];
                 if !self.excluded(toks, marks, it) {
-                    out.push(it);
+                    out.push(it.clone());
                     started = true;
                 } else if started {
                     break;
                 }
+                slot = false;
                 k = it.tj;
                 continue;
             }
@@ -671,21 +715,45 @@ impl<'a> Proposer<'a> {
                 Mark::Cue(c, _) => Some(c),
                 _ => None,
             };
+            if t.arabic && matches!(marks[k], Mark::None) && cue.is_none() {
+                let fused = started && self.fused_and(toks, k);
+                if fused || slot {
+                    let (it, next) = self.arabic_name(text, toks, marks, k, fused);
+                    out.push(it);
+                    started = true;
+                    slot = false;
+                    k = next;
+                    continue;
+                }
+            }
+            if !t.word && t.norm == "(" && !started {
+                slot = true;
+                k += 1;
+                continue;
+            }
             if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!" | "(" | ")") {
                 break;
             }
-            if matches!(cue, Some(Cue::Stop | Cue::Capture | Cue::CapturePassive)) {
+            // "regained control of": a verbal noun right after the verb is its complement
+            if matches!(cue, Some(Cue::Stop | Cue::Capture | Cue::CapturePassive))
+                || (started && cue == Some(Cue::CaptureNoun))
+            {
                 break;
             }
+            slot = t.arabic && cue == Some(Cue::Settlement);
             if started {
-                let sep = (!t.word && matches!(t.norm.as_str(), "," | ":" | "…" | "-"))
+                let punct = !t.word && matches!(t.norm.as_str(), "," | ":" | "…" | "-");
+                let sep = punct
                     || matches!(cue, Some(Cue::Separator | Cue::Filler | Cue::Settlement));
                 if !sep {
                     break;
                 }
-            } else {
+                slot = slot || (punct && toks.get(k + 1).is_some_and(|n| n.arabic));
+            } else if t.word && !matches!(marks[k], Mark::Actor | Mark::Date) {
+                // Arabic puts the subject and its qualifiers between the
+                // verb and the object
                 skipped += 1;
-                if skipped > 10 {
+                if skipped > if t.arabic { 12 } else { 8 } {
                     break;
                 }
             }
@@ -694,14 +762,67 @@ impl<'a> Proposer<'a> {
         out
     }
 
+    /// Is token `k` an Arabic word with «و» ("and") fused to a name?
+    fn fused_and(&self, toks: &[Tok], k: usize) -> bool {
+        let t = &toks[k];
+        let mut cs = t.norm.chars();
+        t.arabic && cs.next() == Some('و') && cs.as_str().chars().count() >= 2
+    }
+
+    /// An Arabic name the gazetteer may not know, from token `k` up to three
+    /// words, stopping at punctuation, a cue, a marked word or the next
+    /// fused «و». With `fused`, the «و» of the first word is left out.
+    fn arabic_name(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        marks: &[Mark],
+        k: usize,
+        fused: bool,
+    ) -> (Item<'a>, usize) {
+        let mut j = k + 1;
+        while j < toks.len()
+            && j - k < 3
+            && toks[j].arabic
+            && matches!(marks[j], Mark::None)
+            && self.cues.at(toks, j).is_none()
+            && !self.fused_and(toks, j)
+        {
+            j += 1;
+        }
+        let start = if fused {
+            toks[k].start + 'و'.len_utf8()
+        } else {
+            toks[k].start
+        };
+        let end = toks[j - 1].end;
+        let place = self
+            .gaz
+            .resolve(&text[start..end], &crate::gazetteer::Focus::default())
+            .into_iter()
+            .next()
+            .filter(|c| c.score >= 1.0)
+            .and_then(|c| self.gaz.get(&c.place.id));
+        (
+            Item {
+                ti: k,
+                tj: j,
+                start,
+                end,
+                place,
+            },
+            j,
+        )
+    }
+
     /// The subject of a passive verb: the nearest place before it.
-    fn subject<'i>(
+    fn subject(
         &self,
         toks: &[Tok],
         marks: &[Mark],
-        items: &'i [Item<'a>],
+        items: &[Item<'a>],
         verb: usize,
-    ) -> Vec<&'i Item<'a>> {
+    ) -> Vec<Item<'a>> {
         let mut k = verb;
         let mut steps = 0;
         while k > 0 && steps < 14 {
@@ -714,7 +835,7 @@ impl<'a> Proposer<'a> {
             if let Mark::Item(x) = marks[k] {
                 let it = &items[x];
                 if !self.excluded(toks, marks, it) {
-                    return vec![it];
+                    return vec![it.clone()];
                 }
                 k = it.ti;
             }

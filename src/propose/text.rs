@@ -104,7 +104,11 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
         if let Some(a) = start.take() {
             flush(&mut out, a, i);
         }
-        if is_punct(c) {
+        // a dash between spaces separates, one inside a name does not
+        let spaced_dash = c == '-'
+            && (s[..i - from].ends_with(char::is_whitespace)
+                || s[i - from + 1..].starts_with(char::is_whitespace));
+        if is_punct(c) || spaced_dash {
             let p = match c {
                 '؟' => '?',
                 '،' => ',',

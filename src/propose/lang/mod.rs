@@ -17,6 +17,16 @@ pub enum Cue {
     Capture,
     /// Taking control told from the place's side: "fell to", « est tombée », "was captured".
     CapturePassive,
+    /// A verbal noun or an infinitive of taking control (« la reconquête de »,
+    /// "to recapture", «استعادة»): a capture only when a speech verb or a
+    /// verb of success comes just before it ("announced the capture of",
+    /// "managed to recapture", «تمكنت من السيطرة على»).
+    CaptureNoun,
+    /// Success: "managed to", « a réussi à », «تمكنت»; licenses a [`Cue::CaptureNoun`].
+    Manage,
+    /// Fighting inside a place: "street fighting in", « combats dans »,
+    /// «اشتباكات داخل»; the place is proposed as `contested`.
+    Contested,
     /// Pluperfect or "already": the change is told as past ("had taken", « avait été »).
     Past,
     /// A speech verb: "said", « a affirmé », «أعلن» (a pluperfect after it is reported speech).
@@ -71,6 +81,12 @@ pub struct DateWords {
     pub ago_after: &'static [&'static str],
     /// Words before a month that mean its end (« fin », "late").
     pub late: &'static [&'static str],
+    /// Vague past periods ("this week", « la semaine dernière »): a change
+    /// dated by them is told again, not reported as news.
+    pub past_periods: &'static [&'static str],
+    /// Words before a bare month or year that make it the time of the
+    /// change ("in February", « en 2016 », «عام 2012»).
+    pub in_period: &'static [&'static str],
 }
 
 /// Every language's cues.
