@@ -274,7 +274,10 @@ impl<'a> Proposer<'a> {
                 continue;
             }
             if let Some((len, c)) = self.cues.at(&toks, i) {
-                let free = marks[i..i + len].iter().all(|m| matches!(m, Mark::None));
+                // a date may sit inside a cue: «تشهد حاليا معارك»
+                let free = marks[i..i + len]
+                    .iter()
+                    .all(|m| matches!(m, Mark::None | Mark::Date));
                 if free {
                     for m in &mut marks[i..i + len] {
                         *m = Mark::Cue(*c, len);
@@ -667,6 +670,7 @@ impl<'a> Proposer<'a> {
         let before = (it.ti.saturating_sub(3)..it.ti).any(|k| {
             matches!(cue(k), Some(Cue::Approach | Cue::Reference))
                 || (toks[k].word
+                    && matches!(marks[k], Mark::None)
                     && self.cues.at(toks, k).is_some_and(|(l, c)| {
                         k + l >= it.ti && matches!(c, Cue::Approach | Cue::Reference)
                     }))
@@ -884,4 +888,146 @@ pub fn corroborate(mut all: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.name.cmp(&b.name))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theater::Theater;
+
+    /// (name as written, controller, date, status) of each candidate.
+    fn read(text: &str, pub_date: &str) -> Vec<(String, String, String, &'static str)> {
+        let t = Theater::embedded().unwrap();
+        let actors = Actors::embedded(&t.factions).unwrap();
+        let p = Proposer::new(&t.gazetteer, &actors);
+        p.propose(&Article::new(text, PubDate::parse(pub_date), None, "-"))
+            .into_iter()
+            .map(|c| {
+                (
+                    c.text,
+                    c.controller.unwrap_or_default(),
+                    c.date.map(|d| d.to_string()).unwrap_or_default(),
+                    c.status.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn names<'c>(c: &'c [(String, String, String, &'static str)]) -> Vec<&'c str> {
+        c.iter().map(|x| x.0.as_str()).collect()
+    }
+
+    #[test]
+    fn arabic_list_of_unknown_villages_with_fused_and() {
+        let c = read(
+            "سيطرت قوات النظام اليوم على قرى عين قادر وتل عمار الكبير وخربة نصر في ريف إدلب",
+            "2020-02-10",
+        );
+        assert_eq!(names(&c), ["عين قادر", "تل عمار الكبير", "خربة نصر"]);
+        assert!(c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-10"));
+    }
+
+    #[test]
+    fn arabic_list_between_dashes_in_brackets() {
+        let c = read(
+            "سيطرت القوات الحكومية على كل من قرى و بلدات (عين قادر – تل عمار - خربة نصر)",
+            "2020-02-10",
+        );
+        assert_eq!(names(&c), ["عين قادر", "تل عمار", "خربة نصر"]);
+    }
+
+    #[test]
+    fn arabic_subject_comes_before_the_object() {
+        // the actor after the places is the loser, not the subject
+        let c = read(
+            "سيطرت قوات النظام على قرية عين قادر بعد معارك مع هيئة تحرير الشام",
+            "2020-02-10",
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].1, "government");
+    }
+
+    #[test]
+    fn verbal_nouns_and_infinitives_need_a_speech_or_success_verb() {
+        let yes = [
+            "Les rebelles ont annoncé jeudi avoir repris Saraqeb.",
+            "L'armée syrienne a annoncé jeudi la reconquête de Saraqeb.",
+            "L'armée syrienne a réussi à reprendre Saraqeb.",
+            "Government forces managed to recapture Saraqeb on Thursday.",
+            "أعلنت الفصائل عن استعادة مدينة سراقب",
+            "تمكنت قوات النظام من السيطرة على مدينة سراقب",
+        ];
+        for text in yes {
+            let c = read(text, "2020-02-27");
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].3, "new", "{text}");
+        }
+        let no = [
+            "L'armée syrienne veut reprendre Saraqeb.",
+            "Government forces launched an offensive to recapture Saraqeb.",
+            "The army is determined to capture Saraqeb.",
+            "مع اقتراب قوات النظام من السيطرة على مدينة سراقب",
+            "تزامنا مع محاولات قوات النظام استعادة السيطرة على مدينة سراقب",
+        ];
+        for text in no {
+            assert!(read(text, "2020-02-27").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn fighting_inside_a_town_makes_it_contested() {
+        for text in [
+            "Street fighting in Saraqeb continued on Thursday.",
+            "Des combats dans Saraqeb opposent les rebelles à l'armée jeudi.",
+            "اندلعت اليوم اشتباكات داخل مدينة سراقب",
+            "مدينة سراقب التي تشهد حاليا معارك عنيفة",
+        ] {
+            let c = read(text, "2020-02-27");
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].1, "contested", "{text}");
+            assert_eq!(c[0].2, "2020-02-27", "{text}");
+        }
+    }
+
+    #[test]
+    fn vague_or_older_periods_restate() {
+        for (text, date) in [
+            ("Government forces liberated Saraqeb in February.", "2020-03-05"),
+            ("Government forces captured Saraqeb this week.", "2020-02-10"),
+            ("Government forces captured Saraqeb earlier this month.", "2020-02-20"),
+            ("Saraqeb a été reprise en 2016 par le régime.", "2020-02-20"),
+            ("سيطرت قوات النظام على مدينة سراقب الشهر الماضي", "2020-03-05"),
+        ] {
+            let c = read(text, date);
+            assert!(c.iter().all(|x| x.3 == "restated"), "{text}: {c:?}");
+        }
+        // the publication's own month is no restatement
+        let c = read("Government forces captured Saraqeb in February.", "2020-02-08");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].3, "new");
+    }
+
+    #[test]
+    fn adjectives_possessives_and_roads_are_not_captures_of_places() {
+        assert!(read(
+            "Troops pushed north from the recently captured city of Saraqeb.",
+            "2020-02-10"
+        )
+        .iter()
+        .all(|x| x.3 != "new"));
+        let c = read(
+            "Rebels captured Saraqeb from Assad’s forces and the M5 highway.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Saraqeb"]);
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_name_keeps_it_whole() {
+        let c = read(
+            "Government forces captured the town of Ma’arat al-Na’asan this afternoon.",
+            "2020-02-16",
+        );
+        assert_eq!(names(&c), ["Ma’arat al-Na’asan"]);
+    }
 }
