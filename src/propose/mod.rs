@@ -363,7 +363,12 @@ impl<'a> Proposer<'a> {
                 continue;
             }
             // the actor
+            // "captured X from the rebels": the loser comes after the verb;
+            // before it, "a source from the army" names who speaks
             let not_loser = |&&(ai, _, _): &&(usize, usize, &String)| {
+                if ai < v {
+                    return true;
+                }
                 let right_after_from = ai > 0 && cue_at(ai - 1) == Some(Cue::From);
                 let from_the = ai > 1 && cue_at(ai - 2) == Some(Cue::From) && toks[ai - 1].word;
                 !(right_after_from || from_the)
