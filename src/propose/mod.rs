@@ -623,12 +623,11 @@ impl<'a> Proposer<'a> {
         // Arabic names the gazetteer does not know, after a settlement noun or in a list
         let mut k = 0;
         while k < toks.len() {
-            let after_settlement =
-                k > 0 && matches!(self.cues.at(toks, k - 1), Some((1, Cue::Settlement)));
             if toks[k].arabic
                 && matches!(marks[k], Mark::None)
-                && after_settlement
                 && toks[k].norm.chars().count() >= 2
+                && k > 0
+                && matches!(self.cues.at(toks, k - 1), Some((1, Cue::Settlement)))
                 && self.cues.at(toks, k).is_none()
             {
                 let mut j = k + 1;

@@ -8,7 +8,7 @@
 //! word, so matching is linear in the text.
 
 use crate::gazetteer::fold::is_arabic;
-use std::collections::HashMap;
+use crate::gazetteer::matcher::FxMap;
 
 /// A word or a punctuation mark.
 #[derive(Debug, Clone)]
@@ -196,13 +196,13 @@ fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
 /// Phrases looked up word by word.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FxMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
-            by_first: HashMap::new(),
+            by_first: FxMap::default(),
         }
     }
 }
