@@ -200,6 +200,7 @@ pub const CUES: &[(&str, Cue)] = &[
     ("who", Stop),
     ("according", Stop),
     ("and", Separator),
+    ("as well as", Separator),
     ("since", Since),
     ("the", Filler),
     ("of", Filler),
