@@ -243,12 +243,15 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                 // year before the publication's is old news; the
                 // publication's own month or year says nothing
                 let k = i + n;
-                let month = toks.get(k).and_then(|_| w_at(k)).and_then(|(m, w)| match w {
-                    W::Month(mo) if toks.get(k + m).and_then(day_number).is_none() => {
-                        Some((m, mo))
-                    }
-                    _ => None,
-                });
+                let month = toks
+                    .get(k)
+                    .and_then(|_| w_at(k))
+                    .and_then(|(m, w)| match w {
+                        W::Month(mo) if toks.get(k + m).and_then(day_number).is_none() => {
+                            Some((m, mo))
+                        }
+                        _ => None,
+                    });
                 let (len, before) = if let Some((m, mo)) = month {
                     let year = toks.get(k + m).and_then(year_number);
                     let before = pub_date.is_some_and(|p| {

@@ -5,10 +5,17 @@
 //! ([`crate::geoparse`], plus capitalised names the gazetteer does not know),
 //! and the dates relative to the article ([`dates`]). A capture verb that is
 //! negated, denied, intended, "almost", or about old history gives nothing; a
-//! pluperfect or an old date makes the change `restated`; the places taken
-//! are the object of the verb (a list is followed through commas and "and"),
-//! never a place that only locates another ("south of", « province d' »),
-//! nor one that is only approached ("outskirts of").
+//! verbal noun or an infinitive (« la reconquête de », "to recapture",
+//! «استعادة») counts only after a speech verb or a verb of success
+//! ("announced", "managed to", «تمكنت»); fighting inside a place makes it
+//! `contested`. A pluperfect, an old date, a vague past period ("this week")
+//! or an earlier month or year ("in February", « en 2016 ») makes the change
+//! `restated`. The places taken are the object of the verb (a list is
+//! followed through commas, dashes, "and" and a fused «و», and Arabic names
+//! the gazetteer lacks are read in it), never a place that only locates
+//! another ("south of", « province d' »), nor one that is only approached
+//! ("outskirts of"). In Arabic the subject comes between the verb and its
+//! object, so an actor after the object is not the one who took it.
 //!
 //! ```
 //! use frontline::propose::{Actors, Proposer, Article, PubDate, Status};
@@ -751,8 +758,8 @@ impl<'a> Proposer<'a> {
             slot = t.arabic && cue == Some(Cue::Settlement);
             if started {
                 let punct = !t.word && matches!(t.norm.as_str(), "," | ":" | "…" | "-");
-                let sep = punct
-                    || matches!(cue, Some(Cue::Separator | Cue::Filler | Cue::Settlement));
+                let sep =
+                    punct || matches!(cue, Some(Cue::Separator | Cue::Filler | Cue::Settlement));
                 if !sep {
                     break;
                 }
@@ -996,17 +1003,32 @@ mod tests {
     #[test]
     fn vague_or_older_periods_restate() {
         for (text, date) in [
-            ("Government forces liberated Saraqeb in February.", "2020-03-05"),
-            ("Government forces captured Saraqeb this week.", "2020-02-10"),
-            ("Government forces captured Saraqeb earlier this month.", "2020-02-20"),
+            (
+                "Government forces liberated Saraqeb in February.",
+                "2020-03-05",
+            ),
+            (
+                "Government forces captured Saraqeb this week.",
+                "2020-02-10",
+            ),
+            (
+                "Government forces captured Saraqeb earlier this month.",
+                "2020-02-20",
+            ),
             ("Saraqeb a été reprise en 2016 par le régime.", "2020-02-20"),
-            ("سيطرت قوات النظام على مدينة سراقب الشهر الماضي", "2020-03-05"),
+            (
+                "سيطرت قوات النظام على مدينة سراقب الشهر الماضي",
+                "2020-03-05",
+            ),
         ] {
             let c = read(text, date);
             assert!(c.iter().all(|x| x.3 == "restated"), "{text}: {c:?}");
         }
         // the publication's own month is no restatement
-        let c = read("Government forces captured Saraqeb in February.", "2020-02-08");
+        let c = read(
+            "Government forces captured Saraqeb in February.",
+            "2020-02-08",
+        );
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].3, "new");
     }
@@ -1056,7 +1078,10 @@ mod tests {
         for text in odd {
             assert_eq!(read(text, "2020-02-10"), read(text, "2020-02-10"), "{text}");
         }
-        let c = read("سيطرت القوات الحكومية على قرى عين قادر وـوتل عمار", "2020-02-10");
+        let c = read(
+            "سيطرت القوات الحكومية على قرى عين قادر وـوتل عمار",
+            "2020-02-10",
+        );
         assert!(c.iter().all(|x| !x.0.is_empty()), "{c:?}");
     }
 }

@@ -68,7 +68,6 @@ pub const CUES: &[(&str, Cue)] = &[
     ("سابقا", Past),
     ("إذ إن", Past),
     ("إذ أن", Past),
-
     ("قال", Speech),
     ("قالت", Speech),
     ("أعلن", Speech),
