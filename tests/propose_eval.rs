@@ -192,7 +192,11 @@ fn held_out_set_precision_and_recall() {
     // measured floors, read once after the tuning on the development set
     // ended: precision 0.340 (17/50), recall 0.207 (17/82), 4 traps as new.
     // Far below the development set and the targets (README).
-    assert!(m.traps_as_new <= 4, "{} traps proposed as new", m.traps_as_new);
+    assert!(
+        m.traps_as_new <= 4,
+        "{} traps proposed as new",
+        m.traps_as_new
+    );
     assert!(m.precision >= 0.33, "precision {:.3}", m.precision);
     assert!(m.recall >= 0.20, "recall {:.3}", m.recall);
 }
