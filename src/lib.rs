@@ -26,6 +26,7 @@ pub mod gazetteer;
 mod geo_input;
 pub mod geoparse;
 pub mod output;
+pub mod propose;
 pub mod render;
 pub mod report;
 pub mod roads;

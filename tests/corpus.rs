@@ -59,7 +59,10 @@ fn geoparse_finds_every_labelled_place_and_nothing_else() {
         let stdout = common::stdout_of(common::frontline().args(["geoparse", "--json"]).arg(f));
         for line in stdout.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            let id = v["id"].as_str().unwrap().to_string();
+            // Unresolved names (id null) are not gazetteer places.
+            let Some(id) = v["id"].as_str().map(str::to_string) else {
+                continue;
+            };
             *found.entry((prefix.clone(), id)).or_default() += 1;
         }
     }

@@ -21,6 +21,7 @@ const LAYERS: &[&str] = &[
     "control",
     "roads",   // the nearest-place rule, highways
     "theater", // one conflict's data, loaded
+    "propose", // press → candidate events
     "areas",
     "report",   // areas and front, road reports
     "timeline", // the state of a day

@@ -23,10 +23,16 @@ pub enum EventsCmd {
         /// The events file (CSV, UTF-8), or - for standard input.
         file: PathBuf,
     },
+    /// Append the reviewed rows of a candidates CSV (from `propose --csv`) to an events file.
+    #[command(after_help = super::merge::MERGE_HELP)]
+    Merge(super::merge::MergeArgs),
 }
 
 pub fn run(t: &Theater, cmd: EventsCmd) -> Result<i32, Error> {
-    let EventsCmd::Check { file } = cmd;
+    let file = match cmd {
+        EventsCmd::Check { file } => file,
+        EventsCmd::Merge(a) => return super::merge::run(t, a),
+    };
     let text = read_utf8(&file)?;
     match parse_events(
         &text,

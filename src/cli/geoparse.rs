@@ -12,7 +12,9 @@ Examples:
   frontline geoparse --json ../shared/corpus/*.txt > mentions.jsonl
   curl -s URL | frontline geoparse -
 
-Offsets are byte offsets into the UTF-8 file: text[start..end] is the mention.";
+Offsets are byte offsets into the UTF-8 file: text[start..end] is the mention.
+A multi-word name the gazetteer does not know (\"Khan Touman\") is listed whole
+with \"id\": null and \"unresolved\": true, never matched by a fragment (\"Khan\").";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -55,7 +57,34 @@ pub fn run(gaz: &Gazetteer, a: Args) -> Result<i32, Error> {
     }
     let mut rows = Vec::new();
     for (file, text) in &texts {
-        for m in frontline::geoparse::geoparse(gaz, text) {
+        let (found, unresolved) = frontline::geoparse::geoparse_with_unresolved(gaz, text);
+        let mut unresolved = unresolved.into_iter().peekable();
+        let unknown = |u: frontline::geoparse::Unresolved<'_>, rows: &mut Vec<Vec<String>>| {
+            // A multi-word name the gazetteer does not know: listed, never guessed.
+            if a.json {
+                outln!(
+                    "{}",
+                    serde_json::json!({"file": file, "start": u.start, "end": u.end,
+                        "text": u.text, "id": null, "unresolved": true})
+                );
+            } else {
+                let dash = || "-".to_string();
+                rows.push(vec![
+                    file.clone(),
+                    format!("{}..{}", u.start, u.end),
+                    u.text.to_owned(),
+                    "(not in gazetteer)".into(),
+                    dash(),
+                    dash(),
+                    dash(),
+                    dash(),
+                ]);
+            }
+        };
+        for m in found {
+            while let Some(u) = unresolved.next_if(|u| u.start < m.start) {
+                unknown(u, &mut rows);
+            }
             let r = Row {
                 file,
                 start: m.start,
@@ -84,6 +113,9 @@ pub fn run(gaz: &Gazetteer, a: Args) -> Result<i32, Error> {
                     format!("{:.2}", r.score),
                 ]);
             }
+        }
+        for u in unresolved {
+            unknown(u, &mut rows);
         }
     }
     if !a.json {

@@ -57,7 +57,9 @@ mod events;
 mod export;
 mod geoparse;
 mod map;
+mod merge;
 mod progress;
+mod propose;
 mod report;
 mod resolve;
 mod roads;
@@ -94,6 +96,8 @@ Examples:
   frontline report --road M5 --from 2020-01-20 --to 2020-03-10
   frontline route Hama Aleppo --date 2020-02-08 --faction government
   frontline events check my-events.csv
+  frontline propose article.txt --date 2020-02-06 --source URL --csv > candidates.csv
+  frontline events merge candidates.csv --into my-events.csv
 
 Exit status: 0 success, 1 some name not found, 2 bad input or usage.
 Data: GeoNames (CC-BY 4.0, https://www.geonames.org/), Natural Earth (public domain).";
@@ -128,7 +132,7 @@ enum Command {
     /// Find the place and highway names in running text.
     #[command(after_help = geoparse::AFTER_HELP)]
     Geoparse(geoparse::Args),
-    /// Check an events file.
+    /// Check an events file, or merge reviewed candidates into one.
     #[command(subcommand)]
     Events(events::EventsCmd),
     /// List every place with a known controller on a day.
@@ -152,6 +156,9 @@ enum Command {
     /// Control areas and the front line of a day (km², GeoJSON).
     #[command(after_help = areas::AREAS_HELP)]
     Areas(areas::AreasArgs),
+    /// Propose dated, sourced control events from press articles (FR, EN, AR).
+    #[command(after_help = propose::PROPOSE_HELP)]
+    Propose(propose::ProposeArgs),
     /// Import or export the highway graph.
     #[command(subcommand)]
     Roads(roads::RoadsCmd),
@@ -195,6 +202,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Map(a) => map::run(&t, a),
         Command::Export(a) => export::run(&t, a),
         Command::Series(a) => series::run(&t, a),
+        Command::Propose(a) => propose::run(&t, cli.theater.as_deref(), a),
         Command::Resolve(_) | Command::Geoparse(_) => Ok(EXIT_ERROR),
     }
 }

@@ -273,7 +273,7 @@ const MAX_SUGGESTED: usize = 50;
 /// A place named in an event must resolve exactly (folded key or id) and
 /// unambiguously: sourced data is not guessed at. `suggest`: look for close
 /// names to offer when there is no match.
-fn resolve_exact(
+pub(crate) fn resolve_exact(
     gaz: &Gazetteer,
     written: &str,
     suggest: bool,

@@ -15,7 +15,7 @@
 
 pub mod fold;
 mod load;
-mod matcher;
+pub(crate) mod matcher;
 
 pub use load::{parse_admin1, parse_aliases, parse_geonames, parse_supplement};
 pub(crate) use matcher::matched_name;

@@ -146,11 +146,137 @@ fn first_word_may_start(gaz: &Gazetteer, w: &str) -> usize {
     n
 }
 
+/// A capitalised multi-word name in text that the gazetteer does not know,
+/// such as a village missing from it ("Khan Touman"): reported whole rather
+/// than as a fragment matched elsewhere ("Khan").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved<'a> {
+    /// Byte offset of the first byte of the name.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+    /// The name as written.
+    pub text: &'a str,
+}
+
 /// Find the place mentions in `text`, in order, without overlaps.
 pub fn geoparse<'a>(gaz: &'a Gazetteer, text: &'a str) -> Vec<Mention<'a>> {
+    geoparse_with_unresolved(gaz, text).0
+}
+
+/// Title-case words that follow a place name in English without being part
+/// of it ("Idlib Province"): a match followed by one of these is not a
+/// fragment of a longer, unknown name.
+const GENERIC_AFTER: &[&str] = &[
+    "province",
+    "governorate",
+    "city",
+    "countryside",
+    "region",
+    "district",
+    "area",
+    "airport",
+    "airbase",
+    "highway",
+    "road",
+    "front",
+    "axis",
+    "pocket",
+    "town",
+    "village",
+    "offensive",
+    "military",
+    "plain",
+    "valley",
+    "mountains",
+    "mount",
+    "international",
+    "central",
+    "general",
+    "hospital",
+    "university",
+    "council",
+    "operations",
+    "operation",
+    "sector",
+    "subdistrict",
+];
+
+/// Can this word continue a capitalised name run ("Touman", "al" before "Nasan")?
+fn continues_name(text: &str, ws: &[Word], k: usize) -> bool {
+    let w = &text[ws[k].start..ws[k].end];
+    if is_arabic(w) || is_road_ref(w) {
+        return false;
+    }
+    (starts_upper(w) && !GENERIC_AFTER.contains(&w.to_lowercase().as_str()))
+        || (ARTICLES.contains(&w)
+            && ws.get(k + 1).is_some_and(|n| {
+                // "al-Nasan", "al Nasan"; not French "et" between two names
+                (text[ws[k].end..n.start] == *"-" || w == "al" || w == "el")
+                    && starts_upper(&text[n.start..n.end])
+            }))
+}
+
+/// Are words `a` and `a + 1` joined by a space or hyphen only (same name run)?
+fn joined(text: &str, ws: &[Word], a: usize) -> bool {
+    ws.get(a + 1).is_some_and(|b| {
+        let gap = &text[ws[a].end..b.start];
+        !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-')
+    })
+}
+
+/// Is the match on words `i..j` a fragment of a longer capitalised name the
+/// gazetteer does not know? Returns the words of that whole name.
+fn fragment_of_longer_name(
+    gaz: &Gazetteer,
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    j: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let first = &text[ws[i].start..ws[i].end];
+    if is_arabic(first) || is_road_ref(first) {
+        return None;
+    }
+    // The name goes on after the match: "Khan" + "Touman".
+    let after = j < ws.len() && joined(text, ws, j - 1) && continues_name(text, ws, j);
+    // A word that starts multi-word names comes just before: "Kafr" + "Halab".
+    let before = i > floor && joined(text, ws, i - 1) && {
+        let p = &text[ws[i - 1].start..ws[i - 1].end];
+        // ("A Damas" is French for "in Damascus", not a name: three letters at least)
+        p.chars().count() >= 3
+            && starts_upper(p)
+            && !is_arabic(p)
+            && gaz.index().may_start(&fold(p)) >= 2
+    };
+    if !after && !before {
+        return None;
+    }
+    let mut s = i;
+    while s > floor && joined(text, ws, s - 1) && continues_name(text, ws, s - 1) && i - s < 4 {
+        s -= 1;
+    }
+    let mut e = j;
+    while e < ws.len() && joined(text, ws, e - 1) && continues_name(text, ws, e) && e - j < 4 {
+        e += 1;
+    }
+    Some((s, e))
+}
+
+/// Find the place mentions in `text`, in order, without overlaps, and the
+/// capitalised multi-word names that the gazetteer does not know (which a
+/// word-by-word match would have mistaken for a shorter place name).
+pub fn geoparse_with_unresolved<'a>(
+    gaz: &'a Gazetteer,
+    text: &'a str,
+) -> (Vec<Mention<'a>>, Vec<Unresolved<'a>>) {
     let places = gaz.places();
     let ws = words(text);
     let mut out = Vec::new();
+    let mut unresolved = Vec::new();
+    // Words before this index belong to an earlier mention.
+    let mut floor = 0;
     let mut i = 0;
     while i < ws.len() {
         if !can_start(text, &ws, i) {
@@ -205,14 +331,27 @@ pub fn geoparse<'a>(gaz: &'a Gazetteer, text: &'a str) -> Vec<Mention<'a>> {
             j -= 1;
         }
         match found {
-            Some((j, m)) => {
-                out.push(m);
-                i = j;
-            }
+            Some((j, m)) => match fragment_of_longer_name(gaz, text, &ws, i, j, floor) {
+                Some((s, e)) => {
+                    let (start, end) = (ws[s].start, ws[e - 1].end);
+                    unresolved.push(Unresolved {
+                        start,
+                        end,
+                        text: &text[start..end],
+                    });
+                    i = e;
+                    floor = e;
+                }
+                None => {
+                    out.push(m);
+                    i = j;
+                    floor = j;
+                }
+            },
             None => i = skip_to.unwrap_or(i + 1),
         }
     }
-    out
+    (out, unresolved)
 }
 
 /// Match one span; returns (place, name, score).
@@ -275,5 +414,28 @@ mod tests {
         let t = "d'Idleb, Ma'arrat an-Nu'man et l’autoroute";
         let ws: Vec<&str> = words(t).iter().map(|w| &t[w.start..w.end]).collect();
         assert_eq!(ws, ["Idleb", "Ma'arrat", "an", "Nu'man", "et", "autoroute"]);
+    }
+
+    #[test]
+    fn unknown_multi_word_names_are_not_matched_by_a_fragment() {
+        let gaz = Gazetteer::embedded().unwrap();
+        // Khan Dannoun (Rif Dimashq) is not in the gazetteer, though "Khan"
+        // alone matches a village; Kafr Halab is, and is not Aleppo ("Halab").
+        let t = "Les combats à Khan Dannoun et à Kafr Halab, près de Saraqeb.";
+        let (found, unresolved) = geoparse_with_unresolved(&gaz, t);
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|m| (m.text, m.place.id.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Kafr Halab", "fl:kafr-halab"), ("Saraqeb", "164816")]
+        );
+        let un: Vec<&str> = unresolved.iter().map(|u| u.text).collect();
+        assert_eq!(un, ["Khan Dannoun"]);
+        // A generic word after a known name does not make it unknown.
+        let (found, unresolved) = geoparse_with_unresolved(&gaz, "fighting in Idlib Province");
+        assert_eq!(found.len(), 1);
+        assert!(unresolved.is_empty());
     }
 }

@@ -1,0 +1,83 @@
+//! The theater's actors: phrases per language that name a side
+//! (`actors.csv`: `lang,phrase,faction,note`).
+
+use super::text::Lexicon;
+use crate::error::{Error, Result};
+use crate::factions::Faction;
+use crate::table::Table;
+
+/// The embedded default theater's actors.
+pub const EMBEDDED: &str = include_str!("../../data/actors.csv");
+
+/// Actor phrases mapped to faction ids.
+#[derive(Debug, Clone, Default)]
+pub struct Actors {
+    pub(crate) lexicon: Lexicon<String>,
+    /// Number of phrases.
+    pub len: usize,
+}
+
+impl Actors {
+    /// Parse `actors.csv`; every faction must be one of `factions`.
+    pub fn parse(text: &str, file: &str, factions: &[Faction]) -> Result<Actors> {
+        let t = Table::parse(text, file, &["lang", "phrase", "faction"])?;
+        let mut a = Actors::default();
+        let mut seen = std::collections::HashMap::new();
+        for row in t.rows() {
+            let phrase = t.get(row, "phrase");
+            let faction = t.get(row, "faction");
+            if phrase.is_empty() || !phrase.chars().any(char::is_alphanumeric) {
+                return Err(t.error(row, "phrase", "the phrase is empty").with_hint(
+                    "write the words the press uses for the side, e.g. `government forces`",
+                ));
+            }
+            if !factions.iter().any(|f| f.id == faction) {
+                let ids: Vec<&str> = factions.iter().map(|f| f.id.as_str()).collect();
+                return Err(t
+                    .error(row, "faction", format!("unknown faction `{faction}`"))
+                    .with_hint(format!("use one of: {} (see factions.csv)", ids.join(", "))));
+            }
+            let key = super::text::norm(phrase);
+            if let Some((line, other)) = seen.get(&key) {
+                if other != faction {
+                    return Err(t
+                        .error(
+                            row,
+                            "phrase",
+                            format!("`{phrase}` is already given to `{other}` on line {line}"),
+                        )
+                        .with_hint("a phrase names one side; make it longer to tell them apart"));
+                }
+            }
+            seen.insert(key, (row.line, faction.to_string()));
+            a.lexicon.add(phrase, faction.to_string());
+            a.len += 1;
+        }
+        if a.len == 0 {
+            return Err(
+                Error::input(file, None, None, "no actor phrases").with_hint(
+                    "add rows `lang,phrase,faction,note`, e.g. `en,government forces,government,`",
+                ),
+            );
+        }
+        Ok(a)
+    }
+
+    /// The embedded Idlib theater's actors.
+    pub fn embedded(factions: &[Faction]) -> Result<Actors> {
+        Actors::parse(EMBEDDED, "<embedded>/data/actors.csv", factions)
+    }
+
+    /// `DIR/actors.csv` of a theater folder, with a clear message when it is missing.
+    pub fn from_dir(dir: &std::path::Path, factions: &[Faction]) -> Result<Actors> {
+        let p = dir.join("actors.csv");
+        if !p.exists() {
+            return Err(Error::Usage(format!(
+                "{}: the theater has no actors.csv, so `propose` cannot tell who took a place\n  hint: create it with the columns lang,phrase,faction,note (one row per way the press names a side; see data/actors.csv)",
+                p.display()
+            )));
+        }
+        let text = crate::error::read_utf8(&p)?;
+        Actors::parse(&text, &p.display().to_string(), factions)
+    }
+}

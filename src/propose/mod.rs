@@ -1,0 +1,1087 @@
+//! From press articles to proposed control events.
+//!
+//! For each sentence: the capture verbs of the language rules ([`lang`]),
+//! the actors of the theater ([`Actors`], from `actors.csv`), the places
+//! ([`crate::geoparse`], plus capitalised names the gazetteer does not know),
+//! and the dates relative to the article ([`dates`]). A capture verb that is
+//! negated, denied, intended, "almost", or about old history gives nothing; a
+//! verbal noun or an infinitive (« la reconquête de », "to recapture",
+//! «استعادة») counts only after a speech verb or a verb of success
+//! ("announced", "managed to", «تمكنت»); fighting inside a place makes it
+//! `contested`. A pluperfect, an old date, a vague past period ("this week")
+//! or an earlier month or year ("in February", « en 2016 ») makes the change
+//! `restated`. The places taken are the object of the verb (a list is
+//! followed through commas, dashes, "and" and a fused «و», and Arabic names
+//! the gazetteer lacks are read in it), never a place that only locates
+//! another ("south of", « province d' »), nor one that is only approached
+//! ("outskirts of"). In Arabic the subject comes between the verb and its
+//! object, so an actor after the object is not the one who took it.
+//!
+//! ```
+//! use frontline::propose::{Actors, Proposer, Article, PubDate, Status};
+//! use frontline::theater::Theater;
+//! let t = Theater::embedded().unwrap();
+//! let actors = Actors::embedded(&t.factions).unwrap();
+//! let p = Proposer::new(&t.gazetteer, &actors);
+//! let text = "Les forces du régime sont entrées mercredi à Saraqeb.";
+//! let c = p.propose(&Article::new(text, PubDate::parse("2020-02-06"), None, "-"));
+//! assert_eq!(c.len(), 1);
+//! assert_eq!(c[0].controller.as_deref(), Some("government"));
+//! assert_eq!(c[0].date.unwrap().to_string(), "2020-02-05");
+//! assert_eq!(c[0].status, Status::New);
+//! ```
+
+mod actors;
+pub mod dates;
+pub mod lang;
+pub mod merge;
+pub mod text;
+
+pub use actors::Actors;
+pub use dates::PubDate;
+
+use crate::date::Date;
+use crate::events::Confidence;
+use crate::gazetteer::{Gazetteer, Kind, Place};
+use dates::{DateExpr, DateLexicon};
+use lang::Cue;
+use text::{Lexicon, Tok};
+
+/// A new change, or one told again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The article reports the change as news.
+    New,
+    /// A past change mentioned again, with its own date.
+    Restated,
+}
+
+impl Status {
+    /// `new` or `restated`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Restated => "restated",
+        }
+    }
+}
+
+/// One article to read.
+#[derive(Debug, Clone)]
+pub struct Article<'t> {
+    /// The whole text (offsets refer to it).
+    pub text: &'t str,
+    /// Where the body starts (after a ` date YYYY-MM(-DD)` header).
+    pub body: usize,
+    /// Publication date.
+    pub pub_date: Option<PubDate>,
+    /// Source URL.
+    pub source: Option<String>,
+    /// File name, for messages.
+    pub file: String,
+}
+
+impl<'t> Article<'t> {
+    /// An article; a leading ` date YYYY-MM(-DD)` header is read and
+    /// skipped, and used when `pub_date` is `None`.
+    pub fn new(
+        text: &'t str,
+        pub_date: Option<PubDate>,
+        source: Option<String>,
+        file: &str,
+    ) -> Self {
+        let (header, body) = header_date(text);
+        Article {
+            text,
+            body,
+            pub_date: pub_date.or(header),
+            source,
+            file: file.to_string(),
+        }
+    }
+}
+
+/// The ` date YYYY-MM(-DD)` header of an article, and where the body starts.
+pub fn header_date(text: &str) -> (Option<PubDate>, usize) {
+    let t = text.trim_start_matches([' ', '\t', '\u{feff}']);
+    let lead = text.len() - t.len();
+    if let Some(rest) = t.strip_prefix("date ") {
+        let token = rest.split_whitespace().next().unwrap_or("");
+        if let Some(d) = PubDate::parse(token) {
+            let off = lead + 5 + rest.find(token).unwrap_or(0) + token.len();
+            return (Some(d), off);
+        }
+    }
+    (None, 0)
+}
+
+/// A proposed event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Candidate {
+    /// The day the change happened, when the text and the publication date tell it.
+    pub date: Option<Date>,
+    /// Gazetteer id, or `None` for a name the gazetteer does not know.
+    pub place: Option<String>,
+    /// Resolved name (the gazetteer's), or the name as written.
+    pub name: String,
+    /// The place as written.
+    pub text: String,
+    /// Faction id, or `None` when no actor was recognised.
+    pub controller: Option<String>,
+    /// `new` or `restated`.
+    pub status: Status,
+    /// `confirmed` with two or more independent sources, else `claimed`.
+    pub confidence: Confidence,
+    /// Suggested confidence, 0-1: how complete the reading is, raised by corroboration.
+    pub score: f64,
+    /// The sentence.
+    pub evidence: String,
+    /// Byte offset of the evidence in its file.
+    pub start: usize,
+    /// Byte offset just past the evidence.
+    pub end: usize,
+    /// First source URL (or file name when no URL was given).
+    pub source: String,
+    /// Every source reporting this change.
+    pub sources: Vec<String>,
+    /// The file of the evidence.
+    pub file: String,
+    /// What the analyst should check: `unresolved-place`, `unknown-actor`,
+    /// `actor-from-context`, `date-from-context`, `date-from-publication`,
+    /// `no-date`, `approximate-date`.
+    pub flags: Vec<&'static str>,
+}
+
+impl Candidate {
+    /// The key of a change: place (id, or folded name) and controller.
+    fn key(&self) -> (String, String, Status) {
+        (
+            self.place
+                .clone()
+                .unwrap_or_else(|| crate::gazetteer::fold::fold(&self.text)),
+            self.controller.clone().unwrap_or_default(),
+            self.status,
+        )
+    }
+}
+
+/// Reads articles with a theater's gazetteer and actors.
+pub struct Proposer<'a> {
+    gaz: &'a Gazetteer,
+    actors: &'a Actors,
+    cues: Lexicon<Cue>,
+    dates: DateLexicon,
+}
+
+#[derive(Debug, Clone)]
+struct Item<'a> {
+    ti: usize,
+    tj: usize,
+    start: usize,
+    end: usize,
+    place: Option<&'a Place>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+enum Mark {
+    #[default]
+    None,
+    Cue(Cue, usize),
+    Actor,
+    Date,
+    Item(usize),
+}
+
+impl<'a> Proposer<'a> {
+    /// A proposer for this gazetteer and these actors.
+    pub fn new(gaz: &'a Gazetteer, actors: &'a Actors) -> Self {
+        let mut cues = Lexicon::default();
+        for (p, c) in lang::all_cues() {
+            cues.add(p, c);
+        }
+        Proposer {
+            gaz,
+            actors,
+            cues,
+            dates: DateLexicon::default(),
+        }
+    }
+
+    /// Candidate events of one article, in text order.
+    pub fn propose(&self, a: &Article<'_>) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut carried_actor: Option<String> = None;
+        let mut carried_date: Option<DateExpr> = None;
+        for (s, e) in text::sentences(&a.text[a.body..]) {
+            let (s, e) = (s + a.body, e + a.body);
+            let (actor, date) =
+                self.sentence(a, s, e, carried_actor.as_deref(), carried_date, &mut out);
+            // the context (who, when) carries to the next sentence of the
+            // same paragraph only: a line break ends it
+            if a.text[e..].starts_with('\n')
+                || a.text[e..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with('\n')
+            {
+                carried_actor = None;
+                carried_date = None;
+            } else {
+                carried_actor = actor.or(carried_actor);
+                carried_date = date.or(carried_date);
+            }
+        }
+        // one candidate per change per article
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|c| seen.insert((c.key(), c.date)));
+        out
+    }
+
+    /// Read one sentence; returns the last actor and date it names, for the next one.
+    fn sentence(
+        &self,
+        a: &Article<'_>,
+        s: usize,
+        e: usize,
+        carried_actor: Option<&str>,
+        carried_date: Option<DateExpr>,
+        out: &mut Vec<Candidate>,
+    ) -> (Option<String>, Option<DateExpr>) {
+        let toks = text::tokens(a.text, s, e);
+        if toks.is_empty() {
+            return (None, None);
+        }
+        let n = toks.len();
+        let mut marks = vec![Mark::None; n];
+        // actors first, then dates, then places, then cues
+        let mut actors: Vec<(usize, usize, &String)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if let Some((len, f)) = self.actors.lexicon.at(&toks, i) {
+                actors.push((i, i + len, f));
+                for m in &mut marks[i..i + len] {
+                    *m = Mark::Actor;
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        let date_exprs = dates::find(&self.dates, &toks, a.pub_date);
+        for d in &date_exprs {
+            if matches!(marks[d.at], Mark::None) {
+                marks[d.at] = Mark::Date;
+            }
+        }
+        let items = self.items(a.text, s, e, &toks, &mut marks);
+        let mut i = 0;
+        while i < n {
+            if !matches!(marks[i], Mark::None) {
+                i += 1;
+                continue;
+            }
+            if let Some((len, c)) = self.cues.at(&toks, i) {
+                // a date may sit inside a cue: «تشهد حاليا معارك»
+                let free = marks[i..i + len]
+                    .iter()
+                    .all(|m| matches!(m, Mark::None | Mark::Date));
+                if free {
+                    for m in &mut marks[i..i + len] {
+                        *m = Mark::Cue(*c, len);
+                    }
+                    // keep the length on the first token only
+                    marks[i] = Mark::Cue(*c, len);
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        let cue_at = |k: usize| -> Option<Cue> {
+            match marks.get(k) {
+                Some(Mark::Cue(c, _)) => Some(*c),
+                _ => None,
+            }
+        };
+        let last_actor = actors.last().map(|x| x.2.clone());
+        let last_date = date_exprs.last().copied();
+
+        let mut v = 0;
+        while v < n {
+            let Some(Mark::Cue(
+                cue @ (Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun | Cue::Contested),
+                len,
+            )) = marks.get(v).copied()
+            else {
+                v += 1;
+                continue;
+            };
+            // the first token of the phrase
+            if v > 0 && matches!(marks[v - 1], Mark::Cue(c, l) if c == cue && l == len) {
+                v += 1;
+                continue;
+            }
+            let vend = v + len;
+            let next_v = vend;
+            // blockers just before the verb
+            let lo = v.saturating_sub(6);
+            let blocked_near =
+                (lo..v).any(|k| {
+                    matches!(cue_at(k), Some(Cue::Negation | Cue::Intent))
+                        || (k + 3 >= v && cue_at(k) == Some(Cue::Almost))
+                }) || (vend < n && cue_at(vend) == Some(Cue::Negation) && toks[vend].norm == "pas");
+            let denied = (0..v).any(|k| cue_at(k) == Some(Cue::Denial));
+            let history = (vend..n).take(12).any(|k| {
+                cue_at(k) == Some(Cue::Since)
+                    && toks.get(k + 1).is_some_and(|t| {
+                        t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit())
+                    })
+            });
+            // a verbal noun or an infinitive tells a capture only after a
+            // speech verb or a verb of success ("announced the capture of",
+            // "managed to recapture"), not after "to" or "for"
+            let unlicensed = cue == Cue::CaptureNoun
+                && !(v.saturating_sub(8)..v)
+                    .any(|k| matches!(cue_at(k), Some(Cue::Speech | Cue::Manage)));
+            if blocked_near || denied || history || unlicensed {
+                v = next_v;
+                continue;
+            }
+            // a pluperfect, unless it is reported speech ("said they had retaken")
+            let past_at = (v.saturating_sub(4)..v)
+                .rev()
+                .find(|&k| cue_at(k) == Some(Cue::Past))
+                .or_else(|| (toks[v].norm == "had").then_some(v));
+            let past = past_at
+                .is_some_and(|p| !(p.saturating_sub(8)..p).any(|k| cue_at(k) == Some(Cue::Speech)));
+            // places
+            let forward = cue != Cue::CapturePassive || toks[v].arabic;
+            let mut taken: Vec<Item> = if forward {
+                self.object(a.text, &toks, &marks, &items, vend)
+            } else {
+                self.subject(&toks, &marks, &items, v)
+            };
+            if taken.is_empty() && cue == Cue::Contested {
+                // «بلدة جرجناز التي تشهد معارك»: the place told before
+                taken = self.subject(&toks, &marks, &items, v);
+            }
+            if taken.is_empty() {
+                v = next_v;
+                continue;
+            }
+            // the actor
+            // "captured X from the rebels": the loser comes after the verb;
+            // before it, "a source from the army" names who speaks
+            let not_loser = |&&(ai, _, _): &&(usize, usize, &String)| {
+                if ai < v {
+                    return true;
+                }
+                let right_after_from = ai > 0 && cue_at(ai - 1) == Some(Cue::From);
+                let from_the = ai > 1 && cue_at(ai - 2) == Some(Cue::From) && toks[ai - 1].word;
+                !(right_after_from || from_the)
+            };
+            let after = actors.iter().filter(|x| x.0 >= vend).filter(not_loser);
+            let before = actors.iter().filter(|x| x.1 <= v).filter(not_loser);
+            let by_after = actors.iter().filter(|x| {
+                x.0 >= vend && (x.0.saturating_sub(2)..x.0).any(|k| cue_at(k) == Some(Cue::By))
+            });
+            let chosen = if cue == Cue::CapturePassive {
+                by_after.clone().next().or_else(|| after.clone().next())
+            } else if toks[v].arabic {
+                // verb, subject, object: an actor after the object is not the subject
+                let first = taken.first().map_or(n, |it| it.ti);
+                after
+                    .clone()
+                    .find(|x| x.0 < first)
+                    .or_else(|| before.clone().next_back())
+            } else {
+                before.clone().next_back().or_else(|| after.clone().next())
+            };
+            let mut flags: Vec<&'static str> = Vec::new();
+            let controller = match chosen {
+                _ if cue == Cue::Contested => Some("contested".to_string()),
+                Some(x) => Some(x.2.clone()),
+                None => match carried_actor {
+                    Some(c) => {
+                        flags.push("actor-from-context");
+                        Some(c.to_string())
+                    }
+                    None => {
+                        flags.push("unknown-actor");
+                        None
+                    }
+                },
+            };
+            // the date
+            let nearest = date_exprs
+                .iter()
+                .min_by_key(|d| (d.at as isize - v as isize).unsigned_abs())
+                .copied();
+            let pub_day = match a.pub_date {
+                Some(PubDate::Day(d)) => Some(d),
+                _ => None,
+            };
+            let expr = nearest.or(if past { None } else { carried_date });
+            if nearest.is_none() && expr.is_some() {
+                flags.push("date-from-context");
+            }
+            let date = match expr {
+                Some(d) => {
+                    if d.approximate {
+                        flags.push("approximate-date");
+                    }
+                    if d.date.is_none() {
+                        flags.push("no-date");
+                    }
+                    d.date
+                }
+                None if past => {
+                    flags.push("no-date");
+                    None
+                }
+                None => {
+                    if pub_day.is_some() {
+                        flags.push("date-from-publication");
+                    } else {
+                        flags.push("no-date");
+                    }
+                    pub_day
+                }
+            };
+            let old = match (date, pub_day) {
+                (Some(d), Some(p)) => d.days_until(p) > 4,
+                (Some(d), None) => match a.pub_date {
+                    Some(PubDate::Month(y, m)) => {
+                        let (dy, dm, _) = d.ymd();
+                        (dy, dm) < (y, m)
+                            && Date::from_ymd(y, m, 1).is_some_and(|f| d.days_until(f) > 4)
+                    }
+                    _ => false,
+                },
+                _ => false,
+            };
+            let status = if past || old || expr.is_some_and(|d| d.ago && date.is_none()) {
+                Status::Restated
+            } else {
+                Status::New
+            };
+            let source = a.source.clone().unwrap_or_else(|| a.file.clone());
+            for it in taken {
+                let mut fl = flags.clone();
+                if it.place.is_none() {
+                    fl.push("unresolved-place");
+                }
+                let written = &a.text[it.start..it.end];
+                let mut score: f64 = 0.5;
+                if it.place.is_some() {
+                    score += 0.2;
+                }
+                if chosen.is_some() || cue == Cue::Contested {
+                    score += 0.15;
+                } else if controller.is_none() {
+                    score -= 0.3;
+                }
+                if nearest.is_some() && !fl.contains(&"no-date") {
+                    score += 0.1;
+                }
+                out.push(Candidate {
+                    date,
+                    place: it.place.map(|p| p.id.clone()),
+                    name: it
+                        .place
+                        .map_or_else(|| written.to_string(), |p| p.name.clone()),
+                    text: written.to_string(),
+                    controller: controller.clone(),
+                    status,
+                    confidence: Confidence::Claimed,
+                    score: (score * 100.0).round() / 100.0,
+                    evidence: a.text[s..e].to_string(),
+                    start: s,
+                    end: e,
+                    source: source.clone(),
+                    sources: vec![source.clone()],
+                    file: a.file.clone(),
+                    flags: fl,
+                });
+            }
+            v = next_v;
+        }
+        (last_actor, last_date)
+    }
+
+    /// Place items of a sentence: gazetteer mentions, multi-word names the
+    /// gazetteer does not know, other capitalised names, and Arabic names
+    /// after a settlement noun.
+    fn items(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        toks: &[Tok],
+        marks: &mut [Mark],
+    ) -> Vec<Item<'a>> {
+        let sent = &text[s..e];
+        let (found, unresolved) = crate::geoparse::geoparse_with_unresolved(self.gaz, sent);
+        let mut spans: Vec<(usize, usize, Option<&'a Place>)> = Vec::new();
+        for m in &found {
+            if matches!(m.place.kind, Kind::Road) {
+                continue;
+            }
+            // the same place, borrowed from the gazetteer rather than from the sentence
+            spans.push((s + m.start, s + m.end, self.gaz.get(&m.place.id)));
+        }
+        for u in &unresolved {
+            spans.push((s + u.start, s + u.end, None));
+        }
+        let tok_range = |a: usize, b: usize| -> Option<(usize, usize)> {
+            let ti = toks.iter().position(|t| t.start >= a)?;
+            let tj = toks.iter().rposition(|t| t.end <= b)? + 1;
+            (ti < tj).then_some((ti, tj))
+        };
+        let mut items = Vec::new();
+        for (a0, b0, p) in spans {
+            let Some((ti, tj)) = tok_range(a0, b0) else {
+                continue;
+            };
+            // an actor ("Hayat Tahrir al-Cham") is not a place
+            if marks[ti..tj].iter().any(|m| !matches!(m, Mark::None)) {
+                continue;
+            }
+            items.push(Item {
+                ti,
+                tj,
+                start: a0,
+                end: b0,
+                place: p,
+            });
+        }
+        for it in &items {
+            for m in &mut marks[it.ti..it.tj] {
+                *m = Mark::Item(usize::MAX);
+            }
+        }
+        // other capitalised Latin names: "Abu Sharji", "Al-Modairesa"
+        let joined = |k: usize| {
+            toks.get(k + 1).is_some_and(|b| {
+                let gap = &text[toks[k].end..b.start];
+                !gap.is_empty()
+                    && gap.len() <= 3
+                    && gap
+                        .chars()
+                        .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’')
+            })
+        };
+        let free_word = |k: usize, marks: &[Mark]| {
+            toks[k].word
+                && !toks[k].arabic
+                && matches!(marks[k], Mark::None)
+                && self.cues.at(toks, k).is_none()
+        };
+        let mut k = 0;
+        while k < toks.len() {
+            // "M5", "T4" are roads and bases, not settlements
+            if !(toks[k].upper && free_word(k, marks))
+                || toks[k].norm.chars().any(|c| c.is_ascii_digit())
+            {
+                k += 1;
+                continue;
+            }
+            // an apostrophe inside a word does not end the name ("Ma’arat
+            // al-Na’asan"), but "’s" is a possessive: "Assad’s gangs"
+            let inner = |k: usize| {
+                toks.get(k + 1).is_some_and(|b| {
+                    matches!(&text[toks[k].end..b.start], "'" | "’") && b.norm != "s"
+                })
+            };
+            let mut j = k + 1;
+            while j < toks.len()
+                && joined(j - 1)
+                && free_word(j, marks)
+                && (toks[j].upper
+                    || inner(j - 1)
+                    || (matches!(toks[j].norm.as_str(), "al" | "el") && joined(j)))
+                && j - k < 6
+            {
+                j += 1;
+            }
+            let possessive = toks.get(j).is_some_and(|b| {
+                b.norm == "s" && matches!(&text[toks[j - 1].end..b.start], "'" | "’")
+            });
+            if possessive && j == k + 1 {
+                k = j + 1;
+                continue;
+            }
+            // a lone capitalised word that opens the sentence is an ordinary word
+            let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
+            if !(sentence_initial && j == k + 1) {
+                items.push(Item {
+                    ti: k,
+                    tj: j,
+                    start: toks[k].start,
+                    end: toks[j - 1].end,
+                    place: None,
+                });
+                for m in &mut marks[k..j] {
+                    *m = Mark::Item(usize::MAX);
+                }
+            }
+            k = j;
+        }
+        // Arabic names the gazetteer does not know, after a settlement noun or in a list
+        let mut k = 0;
+        while k < toks.len() {
+            if toks[k].arabic
+                && matches!(marks[k], Mark::None)
+                && toks[k].norm.chars().count() >= 2
+                && k > 0
+                && matches!(self.cues.at(toks, k - 1), Some((1, Cue::Settlement)))
+                && self.cues.at(toks, k).is_none()
+            {
+                let mut j = k + 1;
+                while j < toks.len()
+                    && j - k < 3
+                    && toks[j].arabic
+                    && matches!(marks[j], Mark::None)
+                    && self.cues.at(toks, j).is_none()
+                    && !toks[j].norm.starts_with('و')
+                {
+                    j += 1;
+                }
+                items.push(Item {
+                    ti: k,
+                    tj: j,
+                    start: toks[k].start,
+                    end: toks[j - 1].end,
+                    place: None,
+                });
+                for m in &mut marks[k..j] {
+                    *m = Mark::Item(usize::MAX);
+                }
+                k = j;
+                continue;
+            }
+            k += 1;
+        }
+        items.sort_by_key(|it| it.ti);
+        for (x, it) in items.iter().enumerate() {
+            marks[it.ti] = Mark::Item(x);
+            for m in &mut marks[it.ti + 1..it.tj] {
+                *m = Mark::Item(x);
+            }
+        }
+        items
+    }
+
+    /// Is this item only a reference point or an approach target?
+    fn excluded(&self, toks: &[Tok], marks: &[Mark], it: &Item) -> bool {
+        let cue = |k: usize| match marks.get(k) {
+            Some(Mark::Cue(c, _)) => Some(*c),
+            _ => None,
+        };
+        let before = (it.ti.saturating_sub(3)..it.ti).any(|k| {
+            matches!(cue(k), Some(Cue::Approach | Cue::Reference))
+                || (toks[k].word
+                    && matches!(marks[k], Mark::None)
+                    && self.cues.at(toks, k).is_some_and(|(l, c)| {
+                        k + l >= it.ti && matches!(c, Cue::Approach | Cue::Reference)
+                    }))
+        });
+        // "Idlib province", "ريف إدلب" is handled by `before`
+        let after = it.tj < toks.len() && cue(it.tj) == Some(Cue::ReferenceAfter);
+        let region = it.place.is_some_and(|p| matches!(p.kind, Kind::Region));
+        before || after || region
+    }
+
+    /// The object of an active verb: the first place after it, and the
+    /// places listed with it. In Arabic, names the gazetteer does not know
+    /// are read in lists too: after «و» fused to the next word
+    /// («حريتان وعندان وكفرحمرة»), and between commas or dashes
+    /// («(العنكاوي – العمقية – قليدين)»).
+    fn object(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        marks: &[Mark],
+        items: &[Item<'a>],
+        from: usize,
+    ) -> Vec<Item<'a>> {
+        let mut out = Vec::new();
+        let mut k = from;
+        let mut skipped = 0;
+        let mut started = false;
+        // the previous token opens a slot for a name: "(", a dash or a
+        // comma in a list, a settlement noun
+        let mut slot = false;
+        while k < toks.len() {
+            if let Mark::Item(x) = marks[k] {
+                let it = &items[x];
+                if !self.excluded(toks, marks, it) {
+                    out.push(it.clone());
+                    started = true;
+                } else if started {
+                    break;
+                }
+                slot = false;
+                k = it.tj;
+                continue;
+            }
+            let t = &toks[k];
+            let cue = match marks[k] {
+                Mark::Cue(c, _) => Some(c),
+                _ => None,
+            };
+            if t.arabic && matches!(marks[k], Mark::None) && cue.is_none() {
+                let fused = started && self.fused_and(toks, k);
+                if fused || slot {
+                    let (it, next) = self.arabic_name(text, toks, marks, k, fused);
+                    out.push(it);
+                    started = true;
+                    slot = false;
+                    k = next;
+                    continue;
+                }
+            }
+            if !t.word && t.norm == "(" && !started {
+                slot = true;
+                k += 1;
+                continue;
+            }
+            if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!" | "(" | ")") {
+                break;
+            }
+            // "regained control of": a verbal noun right after the verb is its complement
+            if matches!(cue, Some(Cue::Stop | Cue::Capture | Cue::CapturePassive))
+                || (started && cue == Some(Cue::CaptureNoun))
+            {
+                break;
+            }
+            slot = t.arabic && cue == Some(Cue::Settlement);
+            if started {
+                let punct = !t.word && matches!(t.norm.as_str(), "," | ":" | "…" | "-");
+                let sep =
+                    punct || matches!(cue, Some(Cue::Separator | Cue::Filler | Cue::Settlement));
+                if !sep {
+                    break;
+                }
+                slot = slot || (punct && toks.get(k + 1).is_some_and(|n| n.arabic));
+            } else if t.word && !matches!(marks[k], Mark::Actor | Mark::Date) {
+                // Arabic puts the subject and its qualifiers between the
+                // verb and the object
+                skipped += 1;
+                if skipped > if t.arabic { 12 } else { 8 } {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// Is token `k` an Arabic word with «و» ("and") fused to a name?
+    fn fused_and(&self, toks: &[Tok], k: usize) -> bool {
+        let t = &toks[k];
+        let mut cs = t.norm.chars();
+        t.arabic && cs.next() == Some('و') && cs.as_str().chars().count() >= 2
+    }
+
+    /// An Arabic name the gazetteer may not know, from token `k` up to three
+    /// words, stopping at punctuation, a cue, a marked word or the next
+    /// fused «و». With `fused`, the «و» of the first word is left out.
+    fn arabic_name(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        marks: &[Mark],
+        k: usize,
+        fused: bool,
+    ) -> (Item<'a>, usize) {
+        let mut j = k + 1;
+        while j < toks.len()
+            && j - k < 3
+            && toks[j].arabic
+            && matches!(marks[j], Mark::None)
+            && self.cues.at(toks, j).is_none()
+            && !self.fused_and(toks, j)
+        {
+            j += 1;
+        }
+        // after the written «و» (a diacritic or a tatweel may come before it)
+        let start = match text[toks[k].start..toks[k].end].find('و') {
+            Some(i) if fused => toks[k].start + i + 'و'.len_utf8(),
+            _ => toks[k].start,
+        };
+        let end = toks[j - 1].end;
+        let place = self
+            .gaz
+            .resolve(&text[start..end], &crate::gazetteer::Focus::default())
+            .into_iter()
+            .next()
+            .filter(|c| c.score >= 1.0)
+            .and_then(|c| self.gaz.get(&c.place.id));
+        (
+            Item {
+                ti: k,
+                tj: j,
+                start,
+                end,
+                place,
+            },
+            j,
+        )
+    }
+
+    /// The subject of a passive verb: the nearest place before it.
+    fn subject(
+        &self,
+        toks: &[Tok],
+        marks: &[Mark],
+        items: &[Item<'a>],
+        verb: usize,
+    ) -> Vec<Item<'a>> {
+        let mut k = verb;
+        let mut steps = 0;
+        while k > 0 && steps < 14 {
+            k -= 1;
+            steps += 1;
+            let t = &toks[k];
+            if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!") {
+                break;
+            }
+            if let Mark::Item(x) = marks[k] {
+                let it = &items[x];
+                if !self.excluded(toks, marks, it) {
+                    return vec![it.clone()];
+                }
+                k = it.ti;
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// Merge the candidates of several articles: the same change (place,
+/// controller, status, dates at most a day apart) becomes one candidate
+/// listing every source; two or more independent sources make it
+/// `confirmed` and raise its score.
+pub fn corroborate(mut all: Vec<Candidate>) -> Vec<Candidate> {
+    all.sort_by(|a, b| a.key().cmp(&b.key()).then(a.date.cmp(&b.date)));
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in all {
+        if let Some(last) = out.last_mut() {
+            let close = match (last.date, c.date) {
+                (Some(a), Some(b)) => a.days_until(b).abs() <= 1,
+                (None, None) => true,
+                _ => false,
+            };
+            if last.key() == c.key() && close {
+                for s in c.sources {
+                    if !last.sources.contains(&s) {
+                        last.sources.push(s);
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    for c in &mut out {
+        let n = c.sources.len();
+        if n >= 2 {
+            c.confidence = Confidence::Confirmed;
+            c.score = ((c.score + 0.1 * (n - 1) as f64).min(0.99) * 100.0).round() / 100.0;
+        }
+    }
+    out.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.file.cmp(&b.file))
+            .then(a.start.cmp(&b.start))
+            .then(a.name.cmp(&b.name))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theater::Theater;
+
+    /// (name as written, controller, date, status) of each candidate.
+    fn read(text: &str, pub_date: &str) -> Vec<(String, String, String, &'static str)> {
+        let t = Theater::embedded().unwrap();
+        let actors = Actors::embedded(&t.factions).unwrap();
+        let p = Proposer::new(&t.gazetteer, &actors);
+        p.propose(&Article::new(text, PubDate::parse(pub_date), None, "-"))
+            .into_iter()
+            .map(|c| {
+                (
+                    c.text,
+                    c.controller.unwrap_or_default(),
+                    c.date.map(|d| d.to_string()).unwrap_or_default(),
+                    c.status.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn names<'c>(c: &'c [(String, String, String, &'static str)]) -> Vec<&'c str> {
+        c.iter().map(|x| x.0.as_str()).collect()
+    }
+
+    #[test]
+    fn arabic_list_of_unknown_villages_with_fused_and() {
+        let c = read(
+            "سيطرت قوات النظام اليوم على قرى عين قادر وتل عمار الكبير وخربة نصر في ريف إدلب",
+            "2020-02-10",
+        );
+        assert_eq!(names(&c), ["عين قادر", "تل عمار الكبير", "خربة نصر"]);
+        assert!(c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-10"));
+    }
+
+    #[test]
+    fn arabic_list_between_dashes_in_brackets() {
+        let c = read(
+            "سيطرت القوات الحكومية على كل من قرى و بلدات (عين قادر – تل عمار - خربة نصر)",
+            "2020-02-10",
+        );
+        assert_eq!(names(&c), ["عين قادر", "تل عمار", "خربة نصر"]);
+    }
+
+    #[test]
+    fn arabic_subject_comes_before_the_object() {
+        // the actor after the places is the loser, not the subject
+        let c = read(
+            "سيطرت قوات النظام على قرية عين قادر بعد معارك مع هيئة تحرير الشام",
+            "2020-02-10",
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].1, "government");
+    }
+
+    #[test]
+    fn verbal_nouns_and_infinitives_need_a_speech_or_success_verb() {
+        let yes = [
+            "Les rebelles ont annoncé jeudi avoir repris Saraqeb.",
+            "L'armée syrienne a annoncé jeudi la reconquête de Saraqeb.",
+            "L'armée syrienne a réussi à reprendre Saraqeb.",
+            "Government forces managed to recapture Saraqeb on Thursday.",
+            "أعلنت الفصائل عن استعادة مدينة سراقب",
+            "تمكنت قوات النظام من السيطرة على مدينة سراقب",
+        ];
+        for text in yes {
+            let c = read(text, "2020-02-27");
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].3, "new", "{text}");
+        }
+        let no = [
+            "L'armée syrienne veut reprendre Saraqeb.",
+            "Government forces launched an offensive to recapture Saraqeb.",
+            "The army is determined to capture Saraqeb.",
+            "مع اقتراب قوات النظام من السيطرة على مدينة سراقب",
+            "تزامنا مع محاولات قوات النظام استعادة السيطرة على مدينة سراقب",
+        ];
+        for text in no {
+            assert!(read(text, "2020-02-27").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn fighting_inside_a_town_makes_it_contested() {
+        for text in [
+            "Street fighting in Saraqeb continued on Thursday.",
+            "Des combats dans Saraqeb opposent les rebelles à l'armée jeudi.",
+            "اندلعت اليوم اشتباكات داخل مدينة سراقب",
+            "مدينة سراقب التي تشهد حاليا معارك عنيفة",
+        ] {
+            let c = read(text, "2020-02-27");
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].1, "contested", "{text}");
+            assert_eq!(c[0].2, "2020-02-27", "{text}");
+        }
+    }
+
+    #[test]
+    fn vague_or_older_periods_restate() {
+        for (text, date) in [
+            (
+                "Government forces liberated Saraqeb in February.",
+                "2020-03-05",
+            ),
+            (
+                "Government forces captured Saraqeb this week.",
+                "2020-02-10",
+            ),
+            (
+                "Government forces captured Saraqeb earlier this month.",
+                "2020-02-20",
+            ),
+            ("Saraqeb a été reprise en 2016 par le régime.", "2020-02-20"),
+            (
+                "سيطرت قوات النظام على مدينة سراقب الشهر الماضي",
+                "2020-03-05",
+            ),
+        ] {
+            let c = read(text, date);
+            assert!(c.iter().all(|x| x.3 == "restated"), "{text}: {c:?}");
+        }
+        // the publication's own month is no restatement
+        let c = read(
+            "Government forces captured Saraqeb in February.",
+            "2020-02-08",
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].3, "new");
+    }
+
+    #[test]
+    fn adjectives_possessives_and_roads_are_not_captures_of_places() {
+        assert!(read(
+            "Troops pushed north from the recently captured city of Saraqeb.",
+            "2020-02-10"
+        )
+        .iter()
+        .all(|x| x.3 != "new"));
+        let c = read(
+            "Rebels captured Saraqeb from Assad’s forces and the M5 highway.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Saraqeb"]);
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_name_keeps_it_whole() {
+        let c = read(
+            "Government forces captured the town of Ma’arat al-Na’asan this afternoon.",
+            "2020-02-16",
+        );
+        assert_eq!(names(&c), ["Ma’arat al-Na’asan"]);
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_reads_the_same_twice() {
+        let odd = [
+            "",
+            "و",
+            "سيطرت على و",
+            "سيطرت على (",
+            "سيطرت على ( – – )",
+            "سيطرت قوات النظام على بلدة ـوـ وـ وّعين",
+            "captured -",
+            "- captured Ma’ ’s ’",
+            "Rebels captured X’s’s’s Y-",
+            "a annoncé avoir repris",
+            "managed to",
+            "in 2016 in February this week en",
+            "تشهد حاليا",
+            "اشتباكات داخل",
+        ];
+        for text in odd {
+            assert_eq!(read(text, "2020-02-10"), read(text, "2020-02-10"), "{text}");
+        }
+        let c = read(
+            "سيطرت القوات الحكومية على قرى عين قادر وـوتل عمار",
+            "2020-02-10",
+        );
+        assert!(c.iter().all(|x| !x.0.is_empty()), "{c:?}");
+    }
+}

@@ -1,0 +1,202 @@
+//! Precision and recall of `propose` on labelled sentences from real press
+//! (id, lang, url, pub_date, sentence, label, place, controller, event_date;
+//! labels capture, restated, approach, shelling, intent, denial, history,
+//! other). A new event is right when its place, controller and date (within
+//! a day) match the label.
+//!
+//! Two sets: `tests/data/propose-eval.tsv` is the development set (the
+//! language rules were tuned on its errors); `tests/data/propose-test.tsv`
+//! was written separately and only read after the tuning: a held-out set.
+
+use frontline::date::Date;
+use frontline::gazetteer::{fold::fold, Focus};
+use frontline::propose::{Actors, Article, Proposer, PubDate, Status};
+use frontline::theater::Theater;
+use std::collections::BTreeMap;
+
+/// What one labelled set measures.
+struct Measured {
+    rows: usize,
+    traps: usize,
+    traps_as_new: usize,
+    precision: f64,
+    recall: f64,
+}
+
+/// Read every sentence of a labelled set, print per-language numbers and
+/// each error, and return the totals.
+fn evaluate(set: &str, text: &str) -> Measured {
+    let t = Theater::embedded().unwrap();
+    let actors = Actors::embedded(&t.factions).unwrap();
+    let p = Proposer::new(&t.gazetteer, &actors);
+    // per language: (predicted new, correct new, gold captures, found captures)
+    let mut by_lang: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    let mut traps_as_new = Vec::new();
+    let mut misses = Vec::new();
+    let mut wrong = Vec::new();
+    let (mut traps, mut rows) = (0, 0);
+    let place_key = |s: &str| -> String {
+        let c = t.gazetteer.resolve(s, &Focus::default());
+        match c.first() {
+            Some(c) if c.score >= 1.0 => c.place.id.clone(),
+            _ => fold(s),
+        }
+    };
+    // A sentence that lists several places has one row per place: read each
+    // sentence once and match its proposals against all its rows.
+    let mut sentences: Vec<(Vec<&str>, Vec<Vec<&str>>)> = Vec::new();
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert!(f.len() >= 6, "malformed eval row: {line}");
+        rows += 1;
+        match sentences
+            .iter_mut()
+            .find(|(g, _)| g[4] == f[4] && g[2] == f[2])
+        {
+            Some((_, more)) => more.push(f),
+            None => sentences.push((f, Vec::new())),
+        }
+    }
+    for (f, more) in &sentences {
+        let (id, lang, url, pub_date, sentence, label) = (f[0], f[1], f[2], f[3], f[4], f[5]);
+        assert!(url.starts_with("http"), "{id}: no URL");
+        let art = Article::new(
+            sentence,
+            PubDate::parse(pub_date),
+            Some(url.to_string()),
+            id,
+        );
+        let c = p.propose(&art);
+        let new: Vec<_> = c.iter().filter(|c| c.status == Status::New).collect();
+        let e = by_lang.entry(lang.to_string()).or_default();
+        e[0] += new.len();
+        if label != "capture" && more.iter().all(|g| g[5] != "capture") {
+            traps += 1;
+            if !new.is_empty() {
+                traps_as_new.push(format!("{id} [{label}] {sentence}"));
+            }
+            continue;
+        }
+        let gold: Vec<(String, &str, Option<Date>, &Vec<&str>)> = std::iter::once(f)
+            .chain(more.iter())
+            .filter(|g| g[5] == "capture")
+            .map(|g| {
+                (
+                    place_key(g.get(6).copied().unwrap_or("")),
+                    g.get(7).copied().unwrap_or(""),
+                    g.get(8).and_then(|d| d.parse().ok()),
+                    g,
+                )
+            })
+            .collect();
+        e[2] += gold.len();
+        let mut found = vec![false; gold.len()];
+        for x in &new {
+            let key = x.place.clone().unwrap_or_else(|| fold(&x.text));
+            let k = gold.iter().position(|(p, c, d, _)| {
+                key == *p
+                    && x.controller.as_deref() == Some(*c)
+                    && match (x.date, d) {
+                        (Some(a), Some(b)) => a.days_until(*b).abs() <= 1,
+                        _ => false,
+                    }
+            });
+            match k {
+                Some(k) if !found[k] => {
+                    found[k] = true;
+                    e[1] += 1;
+                }
+                _ => wrong.push(format!(
+                    "{id}: proposed {} ({}) {:?} {:?}",
+                    x.text,
+                    x.name,
+                    x.controller,
+                    x.date.map(|d| d.to_string())
+                )),
+            }
+        }
+        e[3] += found.iter().filter(|b| **b).count();
+        for (k, g) in gold.iter().enumerate() {
+            if !found[k] {
+                misses.push(format!(
+                    "{}: {sentence} => {}",
+                    g.3[0],
+                    g.3[6..].join(" | ")
+                ));
+            }
+        }
+    }
+    let tot = by_lang.values().fold([0; 4], |mut a, v| {
+        (0..4).for_each(|i| a[i] += v[i]);
+        a
+    });
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    for (lang, v) in &by_lang {
+        eprintln!(
+            "{set} {lang}: precision {:.3} ({}/{}), recall {:.3} ({}/{})",
+            ratio(v[1], v[0]),
+            v[1],
+            v[0],
+            ratio(v[3], v[2]),
+            v[3],
+            v[2]
+        );
+    }
+    let (precision, recall) = (ratio(tot[1], tot[0]), ratio(tot[3], tot[2]));
+    eprintln!(
+        "{set} all: {rows} sentences, {traps} traps; precision {precision:.3} ({}/{}), recall {recall:.3} ({}/{}); traps proposed as new: {}",
+        tot[1], tot[0], tot[3], tot[2], traps_as_new.len()
+    );
+    for w in &wrong {
+        eprintln!("{set} wrong: {w}");
+    }
+    for m in &misses {
+        eprintln!("{set} missed: {m}");
+    }
+    for x in &traps_as_new {
+        eprintln!("{set} trap as new: {x}");
+    }
+    Measured {
+        rows,
+        traps,
+        traps_as_new: traps_as_new.len(),
+        precision,
+        recall,
+    }
+}
+
+// The targets are precision >= 0.9, recall >= 0.8 and no trap
+// proposed as new (see the README for the real numbers). The floors below
+// are the measured values of each set, so a change that makes things worse
+// fails here.
+
+#[test]
+fn development_set_precision_and_recall() {
+    let m = evaluate("dev", include_str!("data/propose-eval.tsv"));
+    assert!(
+        m.rows >= 100 && m.traps * 3 >= m.rows,
+        "{} rows, {} traps",
+        m.rows,
+        m.traps
+    );
+    // measured floors: precision 0.987 (77/78), recall 0.895 (77/86), 0 traps as new
+    assert_eq!(m.traps_as_new, 0, "traps proposed as new");
+    assert!(m.precision >= 0.98, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.89, "recall {:.3}", m.recall);
+}
+
+#[test]
+fn held_out_set_precision_and_recall() {
+    let m = evaluate("held-out", include_str!("data/propose-test.tsv"));
+    assert!(m.rows >= 100, "{} rows", m.rows);
+    // measured floors, read once after the tuning on the development set
+    // ended: precision 0.340 (17/50), recall 0.207 (17/82), 4 traps as new.
+    // Far below the development set and the targets (README).
+    assert!(
+        m.traps_as_new <= 4,
+        "{} traps proposed as new",
+        m.traps_as_new
+    );
+    assert!(m.precision >= 0.33, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.20, "recall {:.3}", m.recall);
+}
