@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     match frontline::events::parse_events(t, "events.csv", common::gazetteer(), common::factions()) {
         Ok(ev) => {
             if let Some(last) = ev.last() {
-                let _ = frontline::events::state_on(&ev, last.date);
+                let _ = frontline::timeline::state_on(&ev, last.date);
             }
         }
         Err(errs) => errs.iter().for_each(common::check_error),
