@@ -14,14 +14,17 @@
 //! ```
 
 pub mod fold;
+pub mod lang;
 mod load;
 mod matcher;
 
 pub use load::{parse_admin1, parse_aliases, parse_geonames, parse_supplement};
 pub(crate) use matcher::matched_name;
+pub(crate) use matcher::plain as matcher_plain;
 pub use matcher::{Candidate, Focus, MAX_QUERY_CHARS};
 
 use crate::error::Result;
+use lang::Rules;
 use serde::Serialize;
 
 /// What kind of feature a place is.
@@ -158,6 +161,8 @@ pub struct Sources<'a> {
     /// a user's GeoNames dump replaces the theater's extract, so curated
     /// aliases for places outside that dump do not get in the way.
     pub skip_dangling_aliases: bool,
+    /// The folding rules of the theater's press languages.
+    pub rules: Rules,
 }
 
 impl Sources<'static> {
@@ -177,6 +182,7 @@ impl Sources<'static> {
                 "<embedded>/data/gazetteer/not-places.txt",
             ),
             skip_dangling_aliases: false,
+            rules: Rules::IDLIB,
         }
     }
 }
@@ -223,16 +229,51 @@ impl Gazetteer {
         for (i, name) in extra {
             places[i].names.push(name);
         }
-        let not_places = load::parse_not_places(src.not_places.0);
-        let index = matcher::Index::build(&places, not_places);
+        let not_places = load::parse_not_places(src.not_places.0, src.rules);
+        let index = matcher::Index::build(&places, not_places, src.rules);
         Ok(Gazetteer { places, index })
     }
 
-    /// Build from places. Ids must be unique.
+    /// Build from places, with the rules of the embedded theater. Ids must
+    /// be unique.
     pub fn from_places(places: Vec<Place>) -> Result<Gazetteer> {
+        Gazetteer::from_places_with(places, Rules::IDLIB)
+    }
+
+    /// Build from places with the folding rules of some languages. Ids must
+    /// be unique.
+    pub fn from_places_with(places: Vec<Place>, rules: Rules) -> Result<Gazetteer> {
         check_unique_ids(&places)?;
-        let index = matcher::Index::build(&places, Vec::new());
+        let index = matcher::Index::build(&places, Vec::new(), rules);
         Ok(Gazetteer { places, index })
+    }
+
+    /// The folding rules of this gazetteer's languages.
+    pub fn rules(&self) -> Rules {
+        self.index.rules()
+    }
+
+    /// Fold a name with this gazetteer's rules.
+    pub fn fold(&self, name: &str) -> String {
+        self.index.fold(name)
+    }
+
+    /// The theater's extent (west, south, east, north), if set.
+    pub fn extent(&self) -> Option<[f64; 4]> {
+        self.index.extent()
+    }
+
+    /// Set the theater's extent: among places of the same name, those inside
+    /// it rank first (in `resolve` after the user's focus, in `geoparse`
+    /// always), so a Borova of the theater wins over a Borova elsewhere in
+    /// a country-wide gazetteer.
+    pub fn set_extent(&mut self, extent: Option<[f64; 4]>) {
+        self.index.set_extent(extent);
+    }
+
+    /// Is the place inside the theater's extent (always, when none is set)?
+    pub fn in_extent(&self, place: &Place) -> bool {
+        matcher::in_extent(place, self.extent())
     }
 
     /// All places.
