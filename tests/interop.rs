@@ -348,12 +348,14 @@ fn qgis_opens_the_areas_command_output() {
     let sources = [areas.display().to_string(), front.display().to_string()];
     let r = qgis_report("2020-02-08", &dir.path().join("qgis.png"), &sources);
     let layers = r["layers"].as_array().unwrap();
-    // 2020-02-08: a government and an opposition area, one front between them.
+    // 2020-02-08: a government, an opposition and a Turkish-backed area
+    // (one place), and a front between each pair of them (`frontline areas
+    // --date 2020-02-08` lists them).
     let counts: Vec<u64> = layers
         .iter()
         .map(|l| l["features"].as_u64().unwrap())
         .collect();
-    assert_eq!(counts, [2, 1]);
+    assert_eq!(counts, [3, 3]);
     for l in layers {
         assert_eq!(l["valid"], true);
         assert_eq!(l["crs"], "EPSG:4326");

@@ -540,20 +540,22 @@ pub(crate) fn plain(name: &str) -> String {
     fold_with(name, Rules::NONE)
 }
 
-/// How literally a query names a place: 0 it is the place's own (primary)
-/// name, 1 one of its names letter for letter, 2 a folded match only. An
-/// exact primary-name match outranks a folded alternate-name match, so
-/// `Akimovka` is Akimovka and not Yakymivka (whose alternate names fold
-/// to the same key).
-fn literal(place: &Place, query: &str) -> u8 {
+/// Is the query the place's own (primary) name, letter for letter (case,
+/// accents and apostrophes aside)? Such a match outranks a folded or
+/// alternate-name match of another place, so `Akimovka` is Akimovka and not
+/// Yakymivka (one of whose alternate names is Akimovka). Other names do not
+/// rank among themselves: a focus still picks between two places that both
+/// carry the queried spelling somewhere.
+fn not_own_name(place: &Place, query: &str) -> u8 {
+    u8::from(plain(&place.name) != plain(query))
+}
+
+/// Is the query none of the place's names letter for letter (only a folded
+/// match)? Ranks after the focus: `Bara` is the village of al-Bara (one of
+/// whose names is Bara), not Aleppo (whose old name Berea folds to `bara`).
+fn only_folded(place: &Place, query: &str) -> u8 {
     let q = plain(query);
-    if plain(&place.name) == q {
-        0
-    } else if place.names.iter().any(|n| plain(&n.text) == q) {
-        1
-    } else {
-        2
-    }
+    u8::from(!place.names.iter().any(|n| plain(&n.text) == q))
 }
 
 /// Is the place inside the extent (west, south, east, north)?
@@ -563,10 +565,11 @@ pub(crate) fn in_extent(place: &Place, e: Option<[f64; 4]>) -> bool {
     })
 }
 
-/// Sort candidates: score (to 3 decimals), then how literally the query
-/// names the place (its own name first), then the focus when given (in the
-/// region first, then nearest), then inside the theater's extent, then
-/// feature rank, population and id.
+/// Sort candidates: score (to 3 decimals), then the place whose own name
+/// the query is, then the focus when given (in the region first, then
+/// nearest), then a place with the name letter for letter before one that
+/// only matches folded, then inside the theater's extent, then feature
+/// rank, population and id.
 pub(crate) fn rank(c: &mut [Candidate<'_>], focus: &Focus, ix: &Index, query: &str) {
     let rules = ix.rules;
     let region = focus
@@ -582,9 +585,10 @@ pub(crate) fn rank(c: &mut [Candidate<'_>], focus: &Focus, ix: &Index, query: &s
         });
         (
             -((c.score * 1000.0).round() as i64),
-            literal(c.place, query),
+            not_own_name(c.place, query),
             in_region,
             dist,
+            only_folded(c.place, query),
             u8::from(!in_extent(c.place, ix.extent)),
             c.place.rank(),
             std::cmp::Reverse(c.place.population),

@@ -110,6 +110,18 @@ impl Place {
     }
 }
 
+/// Two places whose names fold to the same key though they differ by a
+/// real letter: see [`Gazetteer::fold_collisions`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collision {
+    /// The folded key they share.
+    pub key: String,
+    /// The first place's id and its name (plain) with that key.
+    pub a: (String, String),
+    /// The second place's id and its name (plain) with that key.
+    pub b: (String, String),
+}
+
 /// A set of places with a name index for resolving and geoparsing.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
@@ -296,6 +308,60 @@ impl Gazetteer {
     /// Up to `n` names that come closest to `query`, for "did you mean" hints.
     pub fn suggest(&self, query: &str, n: usize) -> Vec<&str> {
         self.index.suggest(&self.places, query, n)
+    }
+
+    /// Folding collisions: pairs of distinct places that share a folded key
+    /// through names that differ by a real letter (after case, accents and
+    /// apostrophes), and share no name letter for letter. Two villages
+    /// both called Novoselivka are not a collision; Luhanske folded onto
+    /// Luhansk is. Sorted, one entry per pair of places: (key, name of the
+    /// first place, name of the second), with the ids.
+    pub fn fold_collisions(&self) -> Vec<Collision> {
+        use std::collections::{BTreeMap, BTreeSet};
+        let rules = self.rules();
+        // key -> place index -> the plain forms of its names with that key
+        let mut by_key: BTreeMap<String, BTreeMap<usize, BTreeSet<String>>> = BTreeMap::new();
+        for (pi, p) in self.places.iter().enumerate() {
+            for n in &p.names {
+                let key = fold::fold_with(&n.text, rules);
+                if key.is_empty() {
+                    continue;
+                }
+                by_key
+                    .entry(key)
+                    .or_default()
+                    .entry(pi)
+                    .or_default()
+                    .insert(matcher::plain(&n.text));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (key, places) in by_key {
+            let list: Vec<(&usize, &BTreeSet<String>)> = places.iter().collect();
+            for (i, (a, fa)) in list.iter().enumerate() {
+                for (b, fb) in &list[i + 1..] {
+                    if !fa.is_disjoint(fb) || !seen.insert((**a, **b)) {
+                        continue;
+                    }
+                    let (pa, pb) = (&self.places[**a], &self.places[**b]);
+                    // a homonym through other names is not a folding collision
+                    let shares_a_name = pa.names.iter().any(|n| {
+                        let x = matcher::plain(&n.text);
+                        pb.names.iter().any(|m| matcher::plain(&m.text) == x)
+                    });
+                    if shares_a_name {
+                        continue;
+                    }
+                    out.push(Collision {
+                        key: key.clone(),
+                        a: (pa.id.clone(), fa.iter().next().cloned().unwrap_or_default()),
+                        b: (pb.id.clone(), fb.iter().next().cloned().unwrap_or_default()),
+                    });
+                }
+            }
+        }
+        out
     }
 
     pub(crate) fn index(&self) -> &matcher::Index {

@@ -225,11 +225,17 @@ impl Theater {
             ),
             t => t,
         };
-        let g = |name: &str| optional(&format!("gazetteer/{name}"));
+        // A missing optional file is read as its header alone.
+        let g = |name: &str, header: &str| -> Result<(String, String)> {
+            match optional(&format!("gazetteer/{name}"))? {
+                (_, f) if f.is_empty() => Ok((header.to_string(), String::new())),
+                t => Ok(t),
+            }
+        };
         let (supplement, aliases, not_places) = (
-            g("supplement.csv")?,
-            g("aliases.csv")?,
-            g("not-places.txt")?,
+            g("supplement.csv", SUPPLEMENT_HEADER)?,
+            g("aliases.csv", ALIASES_HEADER)?,
+            g("not-places.txt", "")?,
         );
         let more = more_supplements(&p("gazetteer"))?;
         let more_refs: Vec<(&str, &str)> =
@@ -495,6 +501,13 @@ impl Theater {
 
 /// The header of an events file with no rows.
 const EVENTS_HEADER: &str = "date,place,controller,confidence,source,source_kind,note\n";
+
+/// The header of a supplement with no rows.
+const SUPPLEMENT_HEADER: &str =
+    "id,name,lat,lon,kind,feature_code,admin1,population,names,source,note\n";
+
+/// The header of an aliases file with no rows.
+const ALIASES_HEADER: &str = "place,name,lang,source,note\n";
 
 /// The header of a waypoints file with no rows: a theater without roads.
 const WAYPOINTS_HEADER: &str = "road,seq,place,source\n";
