@@ -640,3 +640,50 @@ fn theater_init_scaffolds_a_theater_every_command_runs_on() {
         assert!(err.contains(want), "{err}");
     }
 }
+
+#[test]
+fn with_a_wider_gazetteer_the_theater_extent_picks_same_name_places_and_stop_words_stay_out() {
+    // The theater's places plus real GeoNames rows of same-name places
+    // elsewhere in Ukraine (Borova near Kyiv, Zarichne, Novoselivka), Kyiv,
+    // and towns whose names are English words ("In").
+    let tmp = tempfile::tempdir().unwrap();
+    let dump = tmp.path().join("wider.txt");
+    let mut text = std::fs::read_to_string(kharkiv().join("gazetteer/geonames.txt")).unwrap();
+    text.push_str(&std::fs::read_to_string(fixture("ua-homonyms.txt")).unwrap());
+    std::fs::write(&dump, text).unwrap();
+    let article = tmp.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "The Defense Ministry said so. In Kharkiv, officials in Kyiv said troops entered Borova, Zarichne and Novoselivka.",
+    )
+    .unwrap();
+    let geoparse = |theater: bool| -> Vec<String> {
+        let mut c = frontline();
+        if theater {
+            c.arg("--theater").arg(kharkiv());
+        } else {
+            c.args(["--languages", "uk,ru,en"]);
+        }
+        c.arg("--gazetteer")
+            .arg(&dump)
+            .args(["geoparse", "--json"])
+            .arg(&article);
+        json_lines(&stdout_of(&mut c))
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Inside the theater: its own Borova, Zarichne and Novoselivka; Kyiv is
+    // a not-place of the theater (it stands for the government).
+    assert_eq!(geoparse(true), ["706483", "711623", "705808", "699185"]);
+    // Without the theater there is no extent: population decides, and Kyiv
+    // is a place; "The", "Defense", "Ministry" and "In" never are.
+    let bare = geoparse(false);
+    assert_eq!(bare[0], "706483");
+    assert!(bare.contains(&"703448".to_string()), "{bare:?}");
+    assert!(
+        bare.contains(&"711621".to_string()),
+        "the Borova near Kyiv: {bare:?}"
+    );
+    assert!(!bare.contains(&"2016412".to_string()), "{bare:?}");
+}

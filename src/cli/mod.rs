@@ -96,7 +96,10 @@ Examples:
   frontline report --road M5 --from 2020-01-20 --to 2020-03-10
   frontline route Hama Aleppo --date 2020-02-08 --faction government
   frontline events check my-events.csv
+  frontline --gazetteer cities500.txt theater init mytheater --country UA --languages uk,ru,en
+  frontline --theater examples/kharkiv-2022 map --date 2022-10-03 --out kharkiv.png
 
+The examples without --theater use the embedded Idlib 2019-2020 theater.
 Exit status: 0 success, 1 some name not found, 2 bad input or usage.
 Data: GeoNames (CC-BY 4.0, https://www.geonames.org/), Natural Earth (public domain).";
 

@@ -65,8 +65,7 @@ fn words(text: &str, rules: Rules) -> Vec<Word> {
         let w = &text[s..e];
         let poss = if rules.english {
             w.char_indices()
-                .filter(|&(_, c)| is_apostrophe(c))
-                .last()
+                .rfind(|&(_, c)| is_apostrophe(c))
                 .filter(|&(i, c)| i > 0 && english::POSSESSIVE.contains(&&w[i + c.len_utf8()..]))
                 .map(|(i, _)| s + i)
         } else {

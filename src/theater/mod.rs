@@ -285,7 +285,7 @@ impl Theater {
         let adm1 = optional("boundaries/adm1.geojson")?;
         if adm0.1.is_empty() {
             warnings.push(format!(
-                "{}: no boundaries/adm0.geojson: control areas and the front line are not clipped to a country outline\n  hint: build one from Natural Earth as scripts/build-boundaries.sh does (docs/theater.md)",
+                "{}: no boundaries/adm0.geojson: control areas and the front line are not clipped to a country outline\n  hint: write a Natural Earth outline with scripts/extract_boundaries.py (README, \"Another theater\"; docs/theater.md)",
                 dir.display()
             ));
         }
