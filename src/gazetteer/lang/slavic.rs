@@ -93,7 +93,10 @@ pub fn stem(word: &str) -> Option<String> {
     // stem ending in ськ from a form in -ське would merge Луганське with
     // Луганськ, so mark it.
     let mut s: String = cs.into_iter().collect();
-    if word.ends_with("ське") || word.ends_with("ського") || word.ends_with("ському")
+    // (soft signs are folded away in Slavic theaters: `ське` arrives as `ске`)
+    if ["ське", "ського", "ському", "ске", "ского", "скому"]
+        .iter()
+        .any(|e| word.ends_with(e))
     {
         s.push('+');
     }
