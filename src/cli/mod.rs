@@ -67,10 +67,12 @@ mod route;
 mod series;
 mod state;
 mod table;
+mod theater;
 
 use clap::{Parser, Subcommand};
 use frontline::error::{read_utf8, Error};
 use frontline::gazetteer::{Gazetteer, Sources};
+use frontline::theater::{LoadOptions, Theater};
 use std::path::PathBuf;
 
 /// Exit status: everything worked.
@@ -98,7 +100,10 @@ Examples:
   frontline events check my-events.csv
   frontline propose article.txt --date 2020-02-06 --source URL --csv > candidates.csv
   frontline events merge candidates.csv --into my-events.csv
+  frontline --gazetteer cities500.txt theater init mytheater --country UA --languages uk,ru,en
+  frontline --theater examples/kharkiv-2022 map --date 2022-10-03 --out kharkiv.png
 
+The examples without --theater use the embedded Idlib 2019-2020 theater.
 Exit status: 0 success, 1 some name not found, 2 bad input or usage.
 Data: GeoNames (CC-BY 4.0, https://www.geonames.org/), Natural Earth (public domain).";
 
@@ -106,15 +111,25 @@ Data: GeoNames (CC-BY 4.0, https://www.geonames.org/), Natural Earth (public dom
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Use this GeoNames dump (e.g. cities500.txt) instead of the embedded Syria extract.
-    /// The theater's supplement and aliases are still added.
+    /// Use this GeoNames dump (e.g. cities500.txt) as the places of the
+    /// theater given with --theater, in every command (its supplement,
+    /// aliases and not-places still apply). Without --theater only resolve
+    /// and geoparse take it, and then it is the only data: nothing of the
+    /// embedded Idlib theater is mixed in.
     #[arg(long, global = true, value_name = "FILE")]
     gazetteer: Option<PathBuf>,
 
-    /// Load the theater from this folder (laid out like data/ in the
-    /// repository) instead of the embedded Idlib 2019-2020 theater.
+    /// Load the theater from this folder (see docs/theater.md; make one with
+    /// `frontline theater init`) instead of the embedded Idlib 2019-2020
+    /// theater.
     #[arg(long, global = true, value_name = "DIR")]
     theater: Option<PathBuf>,
+
+    /// The languages of the press, e.g. `uk,ru,en`: their name-folding and
+    /// geoparsing rules replace those of the theater's theater.csv (ar, fr,
+    /// en, uk, ru, be).
+    #[arg(long, global = true, value_name = "CODES", value_delimiter = ',')]
+    languages: Option<Vec<String>>,
 
     /// Use these events (CSV) instead of the theater's.
     #[arg(long, global = true, value_name = "FILE")]
@@ -162,6 +177,9 @@ enum Command {
     /// Import or export the highway graph.
     #[command(subcommand)]
     Roads(roads::RoadsCmd),
+    /// Start a theater folder for another conflict.
+    #[command(subcommand)]
+    Theater(theater::TheaterCmd),
 }
 
 /// Run the command line; returns the exit status.
@@ -179,11 +197,29 @@ pub fn run() -> i32 {
 }
 
 fn dispatch(cli: Cli) -> Result<i32, Error> {
+    if let Command::Theater(c) = cli.command {
+        if cli.theater.is_some() || cli.events.is_some() {
+            return Err(Error::Usage(
+                "`theater init` makes a theater folder; it takes no --theater or --events\n  hint: frontline theater init DIR --country UA --gazetteer cities500.txt".into(),
+            ));
+        }
+        return theater::run(c, cli.gazetteer.as_deref(), cli.languages.as_deref());
+    }
     let gazetteer_only = matches!(cli.command, Command::Resolve(_) | Command::Geoparse(_));
     if gazetteer_only {
         let gaz = match (&cli.gazetteer, &cli.theater) {
-            (None, Some(dir)) => frontline::theater::Theater::from_dir(dir)?.gazetteer,
-            _ => load_gazetteer(cli.gazetteer.as_deref())?,
+            (Some(g), None) => load_dump(g, cli.languages.as_deref())?,
+            _ => {
+                let t = Theater::load_with(&LoadOptions {
+                    dir: cli.theater.as_deref(),
+                    gazetteer: cli.gazetteer.as_deref(),
+                    languages: cli.languages.as_deref(),
+                    skip_events: true,
+                    ..LoadOptions::default()
+                })?;
+                warn(&t.warnings, true);
+                t.gazetteer
+            }
         };
         return match cli.command {
             Command::Resolve(a) => resolve::run(&gaz, a),
@@ -191,9 +227,23 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
             _ => Ok(EXIT_ERROR),
         };
     }
-    let t = frontline::theater::Theater::load(cli.theater.as_deref(), cli.events.as_deref())?;
+    // `events check` lists every error of the events itself, so the
+    // theater is loaded without them.
+    let checking = matches!(cli.command, Command::Events(_));
+    let t = Theater::load_with(&LoadOptions {
+        dir: cli.theater.as_deref(),
+        gazetteer: cli.gazetteer.as_deref(),
+        events: if checking {
+            None
+        } else {
+            cli.events.as_deref()
+        },
+        languages: cli.languages.as_deref(),
+        skip_events: checking,
+    })?;
+    warn(&t.warnings, checking);
     match cli.command {
-        Command::Events(c) => events::run(&t, c),
+        Command::Events(c) => events::run(&t, c, cli.events.as_deref(), cli.theater.as_deref()),
         Command::State(a) => state::run(&t, a),
         Command::Report(a) => report::run(&t, a),
         Command::Route(a) => route::run(&t, a),
@@ -203,25 +253,54 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Export(a) => export::run(&t, a),
         Command::Series(a) => series::run(&t, a),
         Command::Propose(a) => propose::run(&t, cli.theater.as_deref(), a),
-        Command::Resolve(_) | Command::Geoparse(_) => Ok(EXIT_ERROR),
+        Command::Resolve(_) | Command::Geoparse(_) | Command::Theater(_) => Ok(EXIT_ERROR),
     }
 }
 
-fn load_gazetteer(path: Option<&std::path::Path>) -> Result<Gazetteer, Error> {
-    let mut src = Sources::embedded();
-    let text;
-    let name;
-    if let Some(p) = path {
-        text = read_utf8(p)?;
-        if text.trim().is_empty() {
-            return Err(
-                Error::input(p.display().to_string(), Some(1), None, "the file is empty")
-                    .with_hint("pass a GeoNames dump such as cities500.txt"),
-            );
+/// Print the theater's warnings on standard error; `names_only`: only those
+/// that change how names are matched (commands that draw nothing).
+fn warn(warnings: &[String], names_only: bool) {
+    for w in warnings {
+        if !names_only || w.contains("theater.csv") {
+            eprintln!("warning: {w}");
         }
-        name = p.display().to_string();
-        src.geonames = (&text, &name);
-        src.skip_dangling_aliases = true;
     }
+}
+
+/// A GeoNames dump alone, with the rules of `languages` (none given: the
+/// letter-for-letter rules and English): nothing of the embedded theater.
+fn load_dump(path: &std::path::Path, languages: Option<&[String]>) -> Result<Gazetteer, Error> {
+    let text = read_utf8(path)?;
+    if text.trim().is_empty() {
+        return Err(Error::input(
+            path.display().to_string(),
+            Some(1),
+            None,
+            "the file is empty",
+        )
+        .with_hint("pass a GeoNames dump such as cities500.txt"));
+    }
+    let name = path.display().to_string();
+    let rules = match languages {
+        Some(codes) => frontline::theater::check_languages(codes)
+            .map_err(|(m, h)| Error::Usage(format!("--languages: {m}\n  hint: {h}")))?,
+        None => frontline::gazetteer::lang::Rules::for_languages(&["en"]).unwrap_or_default(),
+    };
+    let src = Sources {
+        geonames: (&text, &name),
+        admin1: (
+            frontline::gazetteer::embedded::ADMIN1,
+            "<embedded>/data/gazetteer/admin1.tsv",
+        ),
+        supplement: (
+            "id,name,lat,lon,kind,feature_code,admin1,population,names,source,note\n",
+            "",
+        ),
+        more_supplements: &[],
+        aliases: ("place,name,lang,source,note\n", ""),
+        not_places: ("", ""),
+        skip_dangling_aliases: true,
+        rules,
+    };
     Gazetteer::from_sources(&src)
 }

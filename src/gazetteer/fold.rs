@@ -1,5 +1,11 @@
-//! Name folding for Arabic place names as the French, English and Arabic press
-//! write them.
+//! Name folding: the spelling differences of the theater's press languages
+//! removed, the real letters kept.
+//!
+//! [`fold_with`] takes the [`Rules`] of a theater's languages (see
+//! [`super::lang`]); [`fold`] uses the rules of the embedded Idlib theater,
+//! Arabic place names as the French, English and Arabic press write them,
+//! described below. Every theater gets the common part: case, diacritics,
+//! apostrophes and doubled letters.
 //!
 //! This is not generic fuzzy matching. It removes the differences that
 //! transliteration makes and keeps the ones that tell places apart:
@@ -22,6 +28,7 @@
 //! assert_eq!(fold("سَرَاقِب"), "سراقب");
 //! ```
 
+use super::lang::Rules;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Does the text contain Arabic-script letters?
@@ -53,19 +60,29 @@ fn is_glottal_mark(c: char) -> bool {
     )
 }
 
-/// Article forms, before any letter folding. Written alone or before a hyphen.
-const ARTICLES: &[&str] = &[
-    "al", "el", "il", "ul", "an", "ash", "as", "az", "ar", "at", "ad", "adh", "ath", "ed", "es",
-    "ez", "er", "et", "en", "ech", "ach", "ej",
-];
+use super::lang::arabic::ARTICLES;
 
-/// The folded key of a name: lowercase words separated by single spaces (Latin
-/// script), or normalised Arabic letters separated by single spaces.
+/// The folded key of a name with the rules of the embedded Idlib theater
+/// (Arabic, French, English): lowercase words separated by single spaces
+/// (Latin script), or normalised Arabic letters separated by single spaces.
 pub fn fold(name: &str) -> String {
+    fold_with(name, Rules::IDLIB)
+}
+
+/// The folded key of a name with the rules of a theater's languages.
+///
+/// ```
+/// use frontline::gazetteer::{fold::fold_with, lang::Rules};
+/// let uk = Rules::for_languages(&["uk", "ru", "en"]).unwrap();
+/// assert_eq!(fold_with("Kupyansk", uk), fold_with("Kupiansk", uk));
+/// assert_ne!(fold_with("Luhanske", uk), fold_with("Luhansk", uk));
+/// assert_eq!(fold_with("Luhanske", Rules::IDLIB), fold_with("Luhansk", Rules::IDLIB));
+/// ```
+pub fn fold_with(name: &str, rules: Rules) -> String {
     if is_arabic(name) {
         fold_arabic(name)
     } else {
-        fold_latin(name)
+        fold_latin(name, rules)
     }
 }
 
@@ -124,22 +141,27 @@ fn is_vowel(c: u8) -> bool {
 }
 
 /// Fold one lowercase word (marks already removed).
-fn fold_word(w: &str, out: &mut String) {
+fn fold_word(w: &str, out: &mut String, r: Rules) {
     let b = w.as_bytes();
     // French mute final e: "Noomane" -> "nooman", "Lattaquie" -> "lattaqui".
-    let end = if b.len() > 3 && b[b.len() - 1] == b'e' && !is_vowel(b[b.len() - 2])
-        || (b.len() > 3 && w.ends_with("ie"))
+    let end = if r.french
+        && (b.len() > 3 && b[b.len() - 1] == b'e' && !is_vowel(b[b.len() - 2])
+            || (b.len() > 3 && w.ends_with("ie")))
     {
         b.len() - 1
     } else {
         b.len()
     };
     // Ta marbuta written -ah / -eh: "Arihah" -> "ariha", "Trunbeh" -> "trunba".
-    let end = if end > 3 && (w[..end].ends_with("ah") || w[..end].ends_with("eh")) {
+    let end = if r.arabic && end > 3 && (w[..end].ends_with("ah") || w[..end].ends_with("eh")) {
         end - 1
     } else {
         end
     };
+    // French and Arabic transliteration share the consonant spellings
+    // (ou, ch, dj, qu); the vowel merges are Arabic transliteration's.
+    let fr = r.french || r.arabic;
+    let ar = r.arabic;
     let b = &b[..end];
     let mut tmp = String::with_capacity(b.len());
     let mut i = 0;
@@ -147,50 +169,57 @@ fn fold_word(w: &str, out: &mut String) {
         let c = b[i];
         let next = b.get(i + 1).copied();
         match (c, next) {
-            (b'o', Some(b'u')) | (b'o', Some(b'o')) => {
+            (b'o', Some(b'u')) if fr => {
                 tmp.push('u');
                 i += 2;
             }
-            (b'e', Some(b'e')) => {
+            (b'o', Some(b'o')) if ar => {
+                tmp.push('u');
+                i += 2;
+            }
+            (b'e', Some(b'e')) if ar => {
                 tmp.push('i');
                 i += 2;
             }
-            (b'c', Some(b'h')) => {
+            (b'c', Some(b'h')) if fr => {
                 tmp.push_str("sh");
                 i += 2;
             }
-            (b's', Some(b'c')) if b.get(i + 2) == Some(&b'h') => {
+            (b's', Some(b'c')) if ar && b.get(i + 2) == Some(&b'h') => {
                 tmp.push_str("sh");
                 i += 3;
             }
-            (b'd', Some(b'j')) => {
+            (b'd', Some(b'j')) if fr => {
                 tmp.push('j');
                 i += 2;
             }
-            (b'q', Some(b'u')) if b.get(i + 2).is_some_and(|&n| is_vowel(n) && n != b'u') => {
+            (b'q', Some(b'u')) if fr && b.get(i + 2).is_some_and(|&n| is_vowel(n) && n != b'u') => {
                 tmp.push('k');
                 i += 2;
             }
-            (b'q', _) => {
+            (b'q', _) if ar => {
                 tmp.push('k');
                 i += 1;
             }
-            (b'e', _) => {
+            (b'e', _) if ar => {
                 tmp.push('a');
                 i += 1;
             }
-            (b'o', _) => {
+            (b'o', _) if ar => {
                 tmp.push('u');
                 i += 1;
             }
-            (b'y', _) => {
+            (b'y', _) if ar || r.slavic => {
                 tmp.push('i');
                 i += 1;
             }
             _ => {
                 // Non-ASCII letters (other scripts) pass through unchanged.
                 let ch = w[i..].chars().next().unwrap_or(' ');
-                tmp.push(ch);
+                // Soft and hard signs: Харьков / Харков, Кремінна.
+                if !(r.slavic && matches!(ch, 'ь' | 'ъ')) {
+                    tmp.push(ch);
+                }
                 i += ch.len_utf8();
             }
         }
@@ -205,7 +234,7 @@ fn fold_word(w: &str, out: &mut String) {
     }
 }
 
-fn fold_latin(name: &str) -> String {
+fn fold_latin(name: &str, r: Rules) -> String {
     let words = latin_words(name);
     let mut out = String::with_capacity(name.len());
     let n = words.len();
@@ -213,10 +242,10 @@ fn fold_latin(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if i + 1 < n && ARTICLES.contains(&w.as_str()) {
+        if r.arabic && i + 1 < n && ARTICLES.contains(&w.as_str()) {
             out.push_str("al");
         } else {
-            fold_word(w, &mut out);
+            fold_word(w, &mut out, r);
         }
     }
     out

@@ -347,12 +347,13 @@ pub fn parse_aliases(text: &str, file: &str) -> Result<Vec<(u64, String, Name)>>
     Ok(out)
 }
 
-/// Parse the not-places list: one name per line, `#` comments.
-pub fn parse_not_places(text: &str) -> Vec<String> {
+/// Parse the not-places list: one name per line, `#` comments; folded with
+/// the theater's rules.
+pub fn parse_not_places(text: &str, rules: super::lang::Rules) -> Vec<String> {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
-        .map(fold::fold)
+        .map(|l| fold::fold_with(l, rules))
         .collect()
 }
 

@@ -11,7 +11,8 @@
 //! raised to 0.9 when the skeletons agree and capped at 0.97 so that only an
 //! exact folded match scores 1.
 
-use super::fold::{fold, skeleton};
+use super::fold::{fold_with, skeleton};
+use super::lang::{slavic, Rules};
 use super::Place;
 use geo::{Distance, Haversine, Point};
 use std::collections::{HashMap, HashSet};
@@ -90,6 +91,14 @@ pub struct Candidate<'a> {
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Index {
+    /// The language rules names are folded with.
+    rules: Rules,
+    /// The theater's extent (west, south, east, north): among places of the
+    /// same name, those inside it come first.
+    extent: Option<[f64; 4]>,
+    /// Stem keys of Cyrillic names (case endings cut, Slavic theaters only)
+    /// and the keys that have them.
+    stems: FxMap<String, Vec<u32>>,
     ids: FxMap<String, usize>,
     /// Unique folded keys, sorted: a key's id is its position.
     keys: Vec<String>,
@@ -176,8 +185,9 @@ fn par_ranges<T: Send>(n: usize, f: impl Fn(usize, usize) -> Vec<T> + Sync) -> V
 }
 
 impl Index {
-    pub(crate) fn build(places: &[Place], not_places: Vec<String>) -> Index {
+    pub(crate) fn build(places: &[Place], not_places: Vec<String>, rules: Rules) -> Index {
         let mut ix = Index {
+            rules,
             not_places: not_places.into_iter().collect(),
             ..Index::default()
         };
@@ -191,7 +201,7 @@ impl Index {
             let mut out = Vec::new();
             for (pi, p) in places.iter().enumerate().take(hi).skip(lo) {
                 for (ni, n) in p.names.iter().enumerate() {
-                    let key = fold(&n.text);
+                    let key = fold_with(&n.text, rules);
                     if !key.is_empty() {
                         out.push((key, pi as u32, ni as u32));
                     }
@@ -253,6 +263,16 @@ impl Index {
             ix.first_words
                 .push(first_tag(np.split(' ').next().unwrap_or(""), n));
         }
+        if rules.slavic {
+            for (k, key) in ix.keys.iter().enumerate() {
+                if let Some(st) = slavic::stem_key(key) {
+                    let n = st.split(' ').count();
+                    ix.first_words
+                        .push(first_tag(st.split(' ').next().unwrap_or(""), n));
+                    ix.stems.entry(st).or_default().push(k as u32);
+                }
+            }
+        }
         ix.exact.sort_unstable();
         ix.skeletons.sort_unstable();
         ix.first_words.sort_unstable();
@@ -274,6 +294,38 @@ impl Index {
     fn postings(&self, k: u32) -> &[(u32, u32)] {
         let k = k as usize;
         &self.post[self.post_start[k] as usize..self.post_start[k + 1] as usize]
+    }
+
+    /// The language rules of this index.
+    pub(crate) fn rules(&self) -> Rules {
+        self.rules
+    }
+
+    /// Fold a name with this index's rules.
+    pub(crate) fn fold(&self, name: &str) -> String {
+        fold_with(name, self.rules)
+    }
+
+    /// The theater's extent, if set.
+    pub(crate) fn extent(&self) -> Option<[f64; 4]> {
+        self.extent
+    }
+
+    pub(crate) fn set_extent(&mut self, extent: Option<[f64; 4]>) {
+        self.extent = extent;
+    }
+
+    /// Places whose Cyrillic name has the same stem as `key` (a declined
+    /// form: `харкові` → Харків). Empty outside Slavic theaters.
+    pub(crate) fn same_stem(&self, key: &str) -> Vec<(u32, u32)> {
+        let Some(st) = slavic::stem_key(key) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for &k in self.stems.get(&st).map_or(&[][..], Vec::as_slice) {
+            out.extend_from_slice(self.postings(k));
+        }
+        out
     }
 
     pub(crate) fn by_id(&self, id: &str) -> Option<usize> {
@@ -367,7 +419,7 @@ impl Index {
         if let Some(&pi) = self.ids.get(query) {
             offer(pi as u32, 0, 1.0);
         }
-        let key = fold(query);
+        let key = self.fold(query);
         if key.is_empty() {
             return Vec::new();
         }
@@ -412,7 +464,7 @@ impl Index {
                 }
             })
             .collect();
-        rank(&mut out, focus);
+        rank(&mut out, focus, self, query);
         out
     }
 
@@ -420,7 +472,7 @@ impl Index {
         if too_long(query.trim()) {
             return Vec::new();
         }
-        let key = fold(query);
+        let key = self.fold(query);
         if key.is_empty() {
             return Vec::new();
         }
@@ -482,21 +534,62 @@ pub(crate) fn matched_name<'a>(place: &'a Place, query: &str, indexed: u32) -> &
         .map_or(&place.names[indexed as usize].text, |n| &n.text)
 }
 
-/// Sort candidates: score (to 3 decimals), then the focus when given (in the
-/// region first, then nearest), then feature rank, population and id.
-pub(crate) fn rank(c: &mut [Candidate<'_>], focus: &Focus) {
-    let region = focus.region.as_deref().map(fold);
+/// A name as written, compared letter for letter: lower case, accents and
+/// apostrophes removed, no language rule.
+pub(crate) fn plain(name: &str) -> String {
+    fold_with(name, Rules::NONE)
+}
+
+/// Is the query the place's own (primary) name, letter for letter (case,
+/// accents and apostrophes aside)? Such a match outranks a folded or
+/// alternate-name match of another place, so `Akimovka` is Akimovka and not
+/// Yakymivka (one of whose alternate names is Akimovka). Other names do not
+/// rank among themselves: a focus still picks between two places that both
+/// carry the queried spelling somewhere.
+fn not_own_name(place: &Place, query: &str) -> u8 {
+    u8::from(plain(&place.name) != plain(query))
+}
+
+/// Is the query none of the place's names letter for letter (only a folded
+/// match)? Ranks after the focus: `Bara` is the village of al-Bara (one of
+/// whose names is Bara), not Aleppo (whose old name Berea folds to `bara`).
+fn only_folded(place: &Place, query: &str) -> u8 {
+    let q = plain(query);
+    u8::from(!place.names.iter().any(|n| plain(&n.text) == q))
+}
+
+/// Is the place inside the extent (west, south, east, north)?
+pub(crate) fn in_extent(place: &Place, e: Option<[f64; 4]>) -> bool {
+    e.is_none_or(|[w, s, e, n]| {
+        place.lon >= w && place.lon <= e && place.lat >= s && place.lat <= n
+    })
+}
+
+/// Sort candidates: score (to 3 decimals), then the place whose own name
+/// the query is, then the focus when given (in the region first, then
+/// nearest), then a place with the name letter for letter before one that
+/// only matches folded, then inside the theater's extent, then feature
+/// rank, population and id.
+pub(crate) fn rank(c: &mut [Candidate<'_>], focus: &Focus, ix: &Index, query: &str) {
+    let rules = ix.rules;
+    let region = focus
+        .region
+        .as_deref()
+        .map(|r| rules.region_core(&fold_with(r, rules)));
     let key = |c: &Candidate<'_>| {
-        let in_region = region
-            .as_ref()
-            .map_or(0, |r| u8::from(fold(&c.place.admin1) != *r));
+        let in_region = region.as_ref().map_or(0, |r| {
+            u8::from(rules.region_core(&fold_with(&c.place.admin1, rules)) != *r)
+        });
         let dist = focus.near.map_or(0, |(lat, lon)| {
             Haversine.distance(Point::new(lon, lat), Point::new(c.place.lon, c.place.lat)) as u64
         });
         (
             -((c.score * 1000.0).round() as i64),
+            not_own_name(c.place, query),
             in_region,
             dist,
+            only_folded(c.place, query),
+            u8::from(!in_extent(c.place, ix.extent)),
             c.place.rank(),
             std::cmp::Reverse(c.place.population),
         )

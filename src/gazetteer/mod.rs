@@ -14,14 +14,17 @@
 //! ```
 
 pub mod fold;
+pub mod lang;
 mod load;
 pub(crate) mod matcher;
 
 pub use load::{parse_admin1, parse_aliases, parse_geonames, parse_supplement};
 pub(crate) use matcher::matched_name;
+pub(crate) use matcher::plain as matcher_plain;
 pub use matcher::{Candidate, Focus, MAX_QUERY_CHARS};
 
 use crate::error::Result;
+use lang::Rules;
 use serde::Serialize;
 
 /// What kind of feature a place is.
@@ -107,6 +110,18 @@ impl Place {
     }
 }
 
+/// Two places whose names fold to the same key though they differ by a
+/// real letter: see [`Gazetteer::fold_collisions`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collision {
+    /// The folded key they share.
+    pub key: String,
+    /// The first place's id and its name (plain) with that key.
+    pub a: (String, String),
+    /// The second place's id and its name (plain) with that key.
+    pub b: (String, String),
+}
+
 /// A set of places with a name index for resolving and geoparsing.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
@@ -158,6 +173,8 @@ pub struct Sources<'a> {
     /// a user's GeoNames dump replaces the theater's extract, so curated
     /// aliases for places outside that dump do not get in the way.
     pub skip_dangling_aliases: bool,
+    /// The folding rules of the theater's press languages.
+    pub rules: Rules,
 }
 
 impl Sources<'static> {
@@ -177,6 +194,7 @@ impl Sources<'static> {
                 "<embedded>/data/gazetteer/not-places.txt",
             ),
             skip_dangling_aliases: false,
+            rules: Rules::IDLIB,
         }
     }
 }
@@ -223,16 +241,51 @@ impl Gazetteer {
         for (i, name) in extra {
             places[i].names.push(name);
         }
-        let not_places = load::parse_not_places(src.not_places.0);
-        let index = matcher::Index::build(&places, not_places);
+        let not_places = load::parse_not_places(src.not_places.0, src.rules);
+        let index = matcher::Index::build(&places, not_places, src.rules);
         Ok(Gazetteer { places, index })
     }
 
-    /// Build from places. Ids must be unique.
+    /// Build from places, with the rules of the embedded theater. Ids must
+    /// be unique.
     pub fn from_places(places: Vec<Place>) -> Result<Gazetteer> {
+        Gazetteer::from_places_with(places, Rules::IDLIB)
+    }
+
+    /// Build from places with the folding rules of some languages. Ids must
+    /// be unique.
+    pub fn from_places_with(places: Vec<Place>, rules: Rules) -> Result<Gazetteer> {
         check_unique_ids(&places)?;
-        let index = matcher::Index::build(&places, Vec::new());
+        let index = matcher::Index::build(&places, Vec::new(), rules);
         Ok(Gazetteer { places, index })
+    }
+
+    /// The folding rules of this gazetteer's languages.
+    pub fn rules(&self) -> Rules {
+        self.index.rules()
+    }
+
+    /// Fold a name with this gazetteer's rules.
+    pub fn fold(&self, name: &str) -> String {
+        self.index.fold(name)
+    }
+
+    /// The theater's extent (west, south, east, north), if set.
+    pub fn extent(&self) -> Option<[f64; 4]> {
+        self.index.extent()
+    }
+
+    /// Set the theater's extent: among places of the same name, those inside
+    /// it rank first (in `resolve` after the user's focus, in `geoparse`
+    /// always), so a Borova of the theater wins over a Borova elsewhere in
+    /// a country-wide gazetteer.
+    pub fn set_extent(&mut self, extent: Option<[f64; 4]>) {
+        self.index.set_extent(extent);
+    }
+
+    /// Is the place inside the theater's extent (always, when none is set)?
+    pub fn in_extent(&self, place: &Place) -> bool {
+        matcher::in_extent(place, self.extent())
     }
 
     /// All places.
@@ -255,6 +308,60 @@ impl Gazetteer {
     /// Up to `n` names that come closest to `query`, for "did you mean" hints.
     pub fn suggest(&self, query: &str, n: usize) -> Vec<&str> {
         self.index.suggest(&self.places, query, n)
+    }
+
+    /// Folding collisions: pairs of distinct places that share a folded key
+    /// through names that differ by a real letter (after case, accents and
+    /// apostrophes), and share no name letter for letter. Two villages
+    /// both called Novoselivka are not a collision; Luhanske folded onto
+    /// Luhansk is. Sorted, one entry per pair of places: (key, name of the
+    /// first place, name of the second), with the ids.
+    pub fn fold_collisions(&self) -> Vec<Collision> {
+        use std::collections::{BTreeMap, BTreeSet};
+        let rules = self.rules();
+        // key -> place index -> the plain forms of its names with that key
+        let mut by_key: BTreeMap<String, BTreeMap<usize, BTreeSet<String>>> = BTreeMap::new();
+        for (pi, p) in self.places.iter().enumerate() {
+            for n in &p.names {
+                let key = fold::fold_with(&n.text, rules);
+                if key.is_empty() {
+                    continue;
+                }
+                by_key
+                    .entry(key)
+                    .or_default()
+                    .entry(pi)
+                    .or_default()
+                    .insert(matcher::plain(&n.text));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (key, places) in by_key {
+            let list: Vec<(&usize, &BTreeSet<String>)> = places.iter().collect();
+            for (i, (a, fa)) in list.iter().enumerate() {
+                for (b, fb) in &list[i + 1..] {
+                    if !fa.is_disjoint(fb) || !seen.insert((**a, **b)) {
+                        continue;
+                    }
+                    let (pa, pb) = (&self.places[**a], &self.places[**b]);
+                    // a homonym through other names is not a folding collision
+                    let shares_a_name = pa.names.iter().any(|n| {
+                        let x = matcher::plain(&n.text);
+                        pb.names.iter().any(|m| matcher::plain(&m.text) == x)
+                    });
+                    if shares_a_name {
+                        continue;
+                    }
+                    out.push(Collision {
+                        key: key.clone(),
+                        a: (pa.id.clone(), fa.iter().next().cloned().unwrap_or_default()),
+                        b: (pb.id.clone(), fb.iter().next().cloned().unwrap_or_default()),
+                    });
+                }
+            }
+        }
+        out
     }
 
     pub(crate) fn index(&self) -> &matcher::Index {

@@ -20,8 +20,22 @@ pub const MAX_OUTLINE_POINTS: usize = 20_000;
 /// file, broken JSON, a file without any polygon, a position outside
 /// longitude ±180 / latitude ±90, an invalid polygon or more than
 /// [`MAX_OUTLINE_POINTS`] vertices is an error naming the file and the
-/// feature.
+/// feature. Spikes and repeated positions are repaired first (see
+/// [`parse_outlines_repaired`]).
 pub fn parse_outlines(text: &str, file: &str) -> Result<Vec<Outline>> {
+    parse_outlines_repaired(text, file).map(|(o, _)| o)
+}
+
+/// [`parse_outlines`], and a note per feature that had to be repaired.
+///
+/// Two invalidities are common in outlines decoded from TopoJSON (Natural
+/// Earth's Ukraine from world-atlas has one): a *spike*, where a ring goes
+/// from A to B and straight back to A (quantisation collapses a thin inlet
+/// to a zero-width one, and the ring touches itself), and the same position
+/// written twice in a row. Both enclose no area, so removing them changes
+/// nothing but the validity. Anything else invalid is refused with a hint.
+pub fn parse_outlines_repaired(text: &str, file: &str) -> Result<(Vec<Outline>, Vec<String>)> {
+    let mut notes = Vec::new();
     let text = crate::geo_input::strip_bom(text);
     if text.trim().is_empty() {
         return Err(Error::input(file, Some(1), None, "the boundary file is empty")
@@ -61,6 +75,12 @@ pub fn parse_outlines(text: &str, file: &str) -> Result<Vec<Outline>> {
             geo::Geometry::MultiPolygon(m) => m,
             _ => continue,
         };
+        let (shape, removed) = remove_spikes(shape);
+        if removed > 0 {
+            notes.push(format!(
+                "{file}: {field}: removed {removed} spike(s) or repeated position(s) from outline `{name}`"
+            ));
+        }
         points += geo::CoordsIter::coords_count(&shape);
         if points > MAX_OUTLINE_POINTS {
             return Err(Error::input(
@@ -78,7 +98,7 @@ pub fn parse_outlines(text: &str, file: &str) -> Result<Vec<Outline>> {
                 Some(&field),
                 format!("outline `{name}` is not a valid polygon: {e}"),
             )
-            .with_hint("repair it, e.g. `ogr2ogr -makevalid out.geojson in.geojson`"));
+            .with_hint("repair it, e.g. `ogr2ogr -makevalid out.geojson in.geojson` (GDAL 3.3 or later), then check with `ogrinfo -dialect sqlite -sql \"select ST_IsValidReason(geometry) from LAYER\" out.geojson`"));
         }
         out.push(Outline { name, shape });
     }
@@ -88,7 +108,40 @@ pub fn parse_outlines(text: &str, file: &str) -> Result<Vec<Outline>> {
                 .with_hint("boundaries must be a GeoJSON FeatureCollection of (Multi)Polygons"),
         );
     }
-    Ok(out)
+    Ok((out, notes))
+}
+
+/// Remove repeated positions and spikes (A, B, A) from every ring; returns
+/// the shape and how many positions were removed.
+fn remove_spikes(shape: MultiPolygon<f64>) -> (MultiPolygon<f64>, usize) {
+    let mut removed = 0;
+    let mut clean = |ring: &geo::LineString<f64>| -> geo::LineString<f64> {
+        let mut pts: Vec<geo::Coord<f64>> = Vec::with_capacity(ring.0.len());
+        for &c in &ring.0 {
+            if pts.last() == Some(&c) {
+                removed += 1;
+                continue;
+            }
+            // A, B, A: drop B and the second A.
+            if pts.len() >= 2 && pts[pts.len() - 2] == c {
+                pts.pop();
+                removed += 2;
+                continue;
+            }
+            pts.push(c);
+        }
+        geo::LineString(pts)
+    };
+    let polys = shape
+        .0
+        .iter()
+        .map(|p| {
+            let ext = clean(p.exterior());
+            let ints = p.interiors().iter().map(&mut clean).collect();
+            geo::Polygon::new(ext, ints)
+        })
+        .collect();
+    (MultiPolygon(polys), removed)
 }
 
 #[cfg(test)]
@@ -155,6 +208,21 @@ mod tests {
         );
         let e = parse_outlines(&t, "big.geojson").unwrap_err().to_string();
         assert!(e.contains("simplify"), "{e}");
+    }
+
+    #[test]
+    fn a_spike_is_removed_and_reported() {
+        // A square whose top edge has a zero-width spike up to (0.5, 2):
+        // the ring touches itself, as Natural Earth's Ukraine does after
+        // TopoJSON decoding.
+        let t = r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0.5,1],[0.5,2],[0.5,1],[0,1],[0,0]]]}"#;
+        let (o, notes) = parse_outlines_repaired(t, "spike.geojson").unwrap();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("spike.geojson"), "{notes:?}");
+        assert_eq!(geo::CoordsIter::coords_count(&o[0].shape), 6);
+        // A bow tie is not a spike: still refused.
+        let bow = r#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#;
+        assert!(parse_outlines_repaired(bow, "b").is_err());
     }
 
     #[test]

@@ -1,21 +1,29 @@
 //! A theater: everything frontline knows about one conflict, in one folder.
 //!
 //! ```text
-//! DIR/gazetteer/      geonames.txt, admin1.tsv, supplement.csv, aliases.csv, not-places.txt
-//! DIR/factions.csv    id,name,color,description
-//! DIR/events.csv      date,place,controller,confidence,source,note
-//! DIR/roads/          roads.geojson (imported geometry) or waypoints.csv
+//! DIR/theater.csv     key,value: name, languages, country, extent (optional)
+//! DIR/gazetteer/      geonames.txt (required); admin1.tsv, supplement*.csv,
+//!                     aliases.csv, not-places.txt (optional)
+//! DIR/factions.csv    id,name,color,description (required)
+//! DIR/events.csv      date,place,controller,confidence,source,source_kind,note (required)
+//! DIR/roads/          roads.geojson (imported geometry) or waypoints.csv (optional)
 //! DIR/boundaries/     adm0.geojson / adm1.geojson outlines (optional)
 //! DIR/style.csv       key,value: names and colours of contested/unknown, map palette (optional)
 //! ```
 //!
-//! The default theater (Idlib, December 2019 – March 2020) is the `data/`
-//! folder of the repository, embedded in the binary.
+//! `docs/theater.md` describes every file and what happens without it. The
+//! default theater (Idlib, December 2019 – March 2020) is the `data/`
+//! folder of the repository, embedded in the binary and used only when no
+//! theater folder is given.
 
 mod boundary;
+mod init;
+mod manifest;
 
 pub use crate::factions::{parse_factions, Controller, Faction};
-pub use boundary::{parse_outlines, Outline};
+pub use boundary::{parse_outlines, parse_outlines_repaired, Outline};
+pub use init::{default_languages, init, InitSummary};
+pub use manifest::{check_languages, parse_manifest, split_list, Manifest};
 
 use crate::error::{read_utf8, Error, Result};
 use crate::events::{parse_events, Event};
@@ -30,6 +38,8 @@ pub mod embedded {
     pub const FACTIONS: &str = include_str!("../../data/factions.csv");
     /// Events.
     pub const EVENTS: &str = include_str!("../../data/events.csv");
+    /// The manifest: name, languages.
+    pub const MANIFEST: &str = include_str!("../../data/theater.csv");
     /// Highway waypoints.
     pub const WAYPOINTS: &str = include_str!("../../data/roads/waypoints.csv");
     /// Country outline (Natural Earth, public domain).
@@ -60,16 +70,60 @@ pub struct Theater {
     /// Names and colours of the built-in controllers, and the map palette
     /// (`style.csv`, optional).
     pub style: Style,
+    /// What `theater.csv` says (name, languages, country, extent).
+    pub manifest: Manifest,
+    /// Things the user should know: a missing optional file that changes
+    /// the output, an outline that was repaired. The command line prints
+    /// them on standard error.
+    pub warnings: Vec<String>,
+    /// The country outline's file name, for messages.
+    adm0_file: String,
+}
+
+/// How to load a theater: which folder, and what replaces its files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions<'a> {
+    /// The theater folder; `None` is the embedded Idlib theater.
+    pub dir: Option<&'a Path>,
+    /// A GeoNames dump that replaces the theater's `gazetteer/geonames.txt`
+    /// (the supplement, aliases and not-places of the theater still apply).
+    pub gazetteer: Option<&'a Path>,
+    /// An events file that replaces the theater's.
+    pub events: Option<&'a Path>,
+    /// Language codes that replace the manifest's.
+    pub languages: Option<&'a [String]>,
+    /// Load no events at all (for `events check`, which reports every
+    /// error of the events itself).
+    pub skip_events: bool,
 }
 
 impl Theater {
     /// The embedded default theater.
     pub fn embedded() -> Result<Theater> {
-        let gazetteer = Gazetteer::embedded()?;
-        Theater::assemble(
+        Theater::load_with(&LoadOptions::default())
+    }
+
+    fn embedded_with(o: &LoadOptions<'_>) -> Result<Theater> {
+        if o.gazetteer.is_some() {
+            return Err(Error::Usage(
+                "--gazetteer replaces the places of a theater folder, and none was given: the embedded Idlib theater's events, roads and aliases name places of its own Syria extract\n  hint: make a theater for your country with `frontline theater init DIR --country CC --gazetteer FILE`, then pass --theater DIR (resolve and geoparse take --gazetteer alone)".into(),
+            ));
+        }
+        let manifest = parse_manifest(embedded::MANIFEST, "<embedded>/data/theater.csv")?;
+        let mut src = Sources::embedded();
+        src.rules = rules_of(&manifest, o)?;
+        let gazetteer = Gazetteer::from_sources(&src)?;
+        let mut t = Theater::assemble(
             gazetteer,
             (embedded::FACTIONS, "<embedded>/data/factions.csv"),
-            (embedded::EVENTS, "<embedded>/data/events.csv"),
+            (
+                if o.skip_events {
+                    EVENTS_HEADER
+                } else {
+                    embedded::EVENTS
+                },
+                "<embedded>/data/events.csv",
+            ),
             Roads::Waypoints(embedded::WAYPOINTS, "<embedded>/data/roads/waypoints.csv"),
             (
                 embedded::ADM0.to_string(),
@@ -79,14 +133,34 @@ impl Theater {
                 embedded::ADM1.to_string(),
                 "<embedded>/data/boundaries/adm1.geojson".into(),
             ),
-        )
+            manifest,
+        )?;
+        t.load_events_file(o)?;
+        Ok(t)
     }
 
     /// Load a theater folder (layout in the module docs).
     pub fn from_dir(dir: &Path) -> Result<Theater> {
+        Theater::load_with(&LoadOptions {
+            dir: Some(dir),
+            ..LoadOptions::default()
+        })
+    }
+
+    /// Load the theater the options name (the embedded one when no folder
+    /// is given), with the files they replace.
+    pub fn load_with(o: &LoadOptions<'_>) -> Result<Theater> {
+        match o.dir {
+            None => Theater::embedded_with(o),
+            Some(dir) => Theater::dir_with(dir, o),
+        }
+    }
+
+    fn dir_with(dir: &Path, o: &LoadOptions<'_>) -> Result<Theater> {
         if !dir.is_dir() {
             return Err(Error::Usage(format!(
-                "theater folder `{}` does not exist\n  hint: pass a folder laid out like data/ in the frontline repository",
+                "theater folder `{}` does not exist\n  hint: create one with `frontline theater init {} --country CC --gazetteer cities500.txt` (docs/theater.md lists the files)",
+                dir.display(),
                 dir.display()
             )));
         }
@@ -95,18 +169,74 @@ impl Theater {
             let path = p(rel);
             Ok((read_utf8(&path)?, path.display().to_string()))
         };
-        let g = |name: &str| text(&format!("gazetteer/{name}"));
-        let (geonames, admin1, supplement, aliases) = (
-            g("geonames.txt")?,
-            g("admin1.tsv")?,
-            g("supplement.csv")?,
-            g("aliases.csv")?,
-        );
-        let not_places = if p("gazetteer/not-places.txt").exists() {
-            g("not-places.txt")?
-        } else {
-            (String::new(), String::new())
+        // A required file: a missing one names what it holds and how to make it.
+        let required = |rel: &str, hint: &str| -> Result<(String, String)> {
+            if p(rel).is_file() {
+                text(rel)
+            } else {
+                Err(Error::input(
+                    p(rel).display().to_string(),
+                    None,
+                    None,
+                    "this theater file is missing",
+                )
+                .with_hint(hint.to_string()))
+            }
         };
+        let optional = |rel: &str| -> Result<(String, String)> {
+            if p(rel).exists() {
+                text(rel)
+            } else {
+                Ok((String::new(), String::new()))
+            }
+        };
+        let mut warnings = Vec::new();
+        let manifest = match optional("theater.csv")? {
+            (_, f) if f.is_empty() => {
+                if o.languages.is_none() {
+                    warnings.push(format!(
+                        "{}: no theater.csv: names are folded with the rules of the Arabic, French and English press (the Idlib theater's)\n  hint: write `languages,uk ru en` (the languages of your theater's press) in {}",
+                        dir.display(),
+                        p("theater.csv").display()
+                    ));
+                }
+                Manifest::default()
+            }
+            (t, f) => parse_manifest(&t, &f)?,
+        };
+        let geonames = match o.gazetteer {
+            Some(g) => {
+                let t = read_utf8(g)?;
+                if t.trim().is_empty() {
+                    return Err(Error::input(g.display().to_string(), Some(1), None, "the file is empty")
+                        .with_hint("pass a GeoNames dump such as cities500.txt"));
+                }
+                (t, g.display().to_string())
+            }
+            None => required(
+                "gazetteer/geonames.txt",
+                "every theater needs its places: a GeoNames dump filtered to the theater's country (`frontline theater init DIR --country CC --gazetteer cities500.txt` writes it), or pass --gazetteer FILE",
+            )?,
+        };
+        let admin1 = match optional("gazetteer/admin1.tsv")? {
+            (_, f) if f.is_empty() => (
+                crate::gazetteer::embedded::ADMIN1.to_string(),
+                "<embedded>/data/gazetteer/admin1.tsv".to_string(),
+            ),
+            t => t,
+        };
+        // A missing optional file is read as its header alone.
+        let g = |name: &str, header: &str| -> Result<(String, String)> {
+            match optional(&format!("gazetteer/{name}"))? {
+                (_, f) if f.is_empty() => Ok((header.to_string(), String::new())),
+                t => Ok(t),
+            }
+        };
+        let (supplement, aliases, not_places) = (
+            g("supplement.csv", SUPPLEMENT_HEADER)?,
+            g("aliases.csv", ALIASES_HEADER)?,
+            g("not-places.txt", "")?,
+        );
         let more = more_supplements(&p("gazetteer"))?;
         let more_refs: Vec<(&str, &str)> =
             more.iter().map(|(t, f)| (t.as_str(), f.as_str())).collect();
@@ -117,33 +247,48 @@ impl Theater {
             more_supplements: &more_refs,
             aliases: (&aliases.0, &aliases.1),
             not_places: (&not_places.0, &not_places.1),
-            skip_dangling_aliases: false,
+            skip_dangling_aliases: o.gazetteer.is_some(),
+            rules: rules_of(&manifest, o)?,
         };
         let gazetteer = Gazetteer::from_sources(&src)?;
-        let factions = text("factions.csv")?;
-        let events = text("events.csv")?;
+        let factions = required(
+            "factions.csv",
+            "list the sides as `id,name,color,description` rows, e.g. `ukraine,Armed Forces of Ukraine,#0057B7,...` (`frontline theater init` writes the header)",
+        )?;
+        let events = if o.skip_events || o.events.is_some() {
+            (
+                EVENTS_HEADER.to_string(),
+                p("events.csv").display().to_string(),
+            )
+        } else {
+            required(
+                "events.csv",
+                "write one row per sourced control event: `date,place,controller,confidence,source,source_kind,note` (`frontline theater init` writes the header)",
+            )?
+        };
         let roads_geojson = p("roads/roads.geojson");
         let (rtext, rname, is_geojson) = if roads_geojson.exists() {
             let (t, n) = text("roads/roads.geojson")?;
             (t, n, true)
-        } else {
+        } else if p("roads/waypoints.csv").exists() {
             let (t, n) = text("roads/waypoints.csv")?;
             (t, n, false)
+        } else {
+            (WAYPOINTS_HEADER.to_string(), String::new(), false)
         };
         let roads = if is_geojson {
             Roads::GeoJson(&rtext, &rname)
         } else {
             Roads::Waypoints(&rtext, &rname)
         };
-        let optional = |rel: &str| -> Result<(String, String)> {
-            if p(rel).exists() {
-                text(rel)
-            } else {
-                Ok((String::new(), String::new()))
-            }
-        };
         let adm0 = optional("boundaries/adm0.geojson")?;
         let adm1 = optional("boundaries/adm1.geojson")?;
+        if adm0.1.is_empty() {
+            warnings.push(format!(
+                "{}: no boundaries/adm0.geojson: control areas and the front line are not clipped to a country outline\n  hint: write a Natural Earth outline with scripts/extract_boundaries.py (README, \"Another theater\"; docs/theater.md)",
+                dir.display()
+            ));
+        }
         let style = match optional("style.csv")? {
             (t, _) if t.is_empty() => Style::default(),
             (t, f) => parse_style(&t, &f)?,
@@ -155,24 +300,127 @@ impl Theater {
             roads,
             adm0,
             adm1,
+            manifest,
         )?;
         t.style = style;
+        t.warnings.splice(0..0, warnings);
+        t.load_events_file(o)?;
         Ok(t)
     }
 
     /// Load `dir` when given, else the embedded theater; then replace the
     /// events with `events` when given.
     pub fn load(dir: Option<&Path>, events: Option<&Path>) -> Result<Theater> {
-        let mut t = match dir {
-            Some(d) => Theater::from_dir(d)?,
-            None => Theater::embedded()?,
-        };
-        if let Some(e) = events {
+        Theater::load_with(&LoadOptions {
+            dir,
+            events,
+            ..LoadOptions::default()
+        })
+    }
+
+    /// Replace the events with the options' events file, if any, and set
+    /// the extent from them when the manifest gives none.
+    fn load_events_file(&mut self, o: &LoadOptions<'_>) -> Result<()> {
+        if let (Some(e), false) = (o.events, o.skip_events) {
             let text = read_utf8(e)?;
-            t.events = parse_events(&text, &e.display().to_string(), &t.gazetteer, &t.factions)
-                .map_err(first_error)?;
+            self.events = parse_events(
+                &text,
+                &e.display().to_string(),
+                &self.gazetteer,
+                &self.factions,
+            )
+            .map_err(first_error)?;
         }
-        Ok(t)
+        let extent = self.manifest.extent.or_else(|| self.events_extent());
+        self.gazetteer.set_extent(extent);
+        self.check_country()
+    }
+
+    /// The box around the places the events name, padded by half a degree
+    /// (about 50 km).
+    fn events_extent(&self) -> Option<[f64; 4]> {
+        let mut e: Option<[f64; 4]> = None;
+        for ev in &self.events {
+            let Some(p) = self.gazetteer.get(&ev.place) else {
+                continue;
+            };
+            let b = e.get_or_insert([p.lon, p.lat, p.lon, p.lat]);
+            *b = [
+                b[0].min(p.lon),
+                b[1].min(p.lat),
+                b[2].max(p.lon),
+                b[3].max(p.lat),
+            ];
+        }
+        e.map(|[w, s, e, n]| [w - 0.5, s - 0.5, e + 0.5, n + 0.5])
+    }
+
+    /// A gazetteer (or events) of another country than the outline is an
+    /// error: every area would be clipped away.
+    fn check_country(&self) -> Result<()> {
+        use geo::{BoundingRect, Contains};
+        if self.country.is_empty() {
+            return Ok(());
+        }
+        let file = if self.adm0_file.is_empty() {
+            "boundaries/adm0.geojson"
+        } else {
+            &self.adm0_file
+        };
+        let inside = |lon: f64, lat: f64| {
+            self.country
+                .iter()
+                .any(|o| o.shape.contains(&geo::Point::new(lon, lat)))
+        };
+        if let Some(ev) = self.events.first() {
+            let named: Vec<&crate::gazetteer::Place> = self
+                .events
+                .iter()
+                .filter_map(|e| self.gazetteer.get(&e.place))
+                .collect();
+            if !named.iter().any(|p| inside(p.lon, p.lat)) {
+                return Err(Error::input(
+                    file,
+                    None,
+                    None,
+                    format!(
+                        "none of the {} places the events name lies inside the country outline `{}` (the first, `{}`, is at {:.3},{:.3})",
+                        named.len(),
+                        self.country[0].name,
+                        ev.place_written,
+                        named.first().map_or(0.0, |p| p.lat),
+                        named.first().map_or(0.0, |p| p.lon),
+                    ),
+                )
+                .with_hint("the outline and the gazetteer are of different countries: rebuild boundaries/ for the gazetteer's country (docs/theater.md), or remove boundaries/adm0.geojson to draw no outline"));
+            }
+            return Ok(());
+        }
+        let boxes: Vec<geo::Rect<f64>> = self
+            .country
+            .iter()
+            .filter_map(|o| o.shape.bounding_rect())
+            .collect();
+        let places = self.gazetteer.places();
+        let near = places.iter().any(|p| {
+            boxes
+                .iter()
+                .any(|b| b.contains(&geo::Point::new(p.lon, p.lat)))
+        });
+        if !places.is_empty() && !near {
+            return Err(Error::input(
+                file,
+                None,
+                None,
+                format!(
+                    "none of the gazetteer's {} places lies inside the country outline `{}`",
+                    places.len(),
+                    self.country[0].name
+                ),
+            )
+            .with_hint("the outline and the gazetteer are of different countries: rebuild boundaries/ for the gazetteer's country (docs/theater.md), or remove boundaries/adm0.geojson to draw no outline"));
+        }
+        Ok(())
     }
 
     fn assemble(
@@ -182,13 +430,17 @@ impl Theater {
         roads: Roads<'_>,
         (adm0, adm0_file): (String, String),
         (adm1, adm1_file): (String, String),
+        manifest: Manifest,
     ) -> Result<Theater> {
+        let mut warnings = Vec::new();
         // An empty file name: the theater has no such file (no outline).
-        let outlines = |text: &str, file: &str| {
+        let mut outlines = |text: &str, file: &str| -> Result<Vec<Outline>> {
             if file.is_empty() {
                 Ok(Vec::new())
             } else {
-                parse_outlines(text, file)
+                let (o, notes) = parse_outlines_repaired(text, file)?;
+                warnings.extend(notes);
+                Ok(o)
             }
         };
         let country = outlines(&adm0, &adm0_file)?;
@@ -210,7 +462,15 @@ impl Theater {
             country,
             governorates,
             style: Style::default(),
+            manifest,
+            warnings,
+            adm0_file,
         })
+    }
+
+    /// The theater's events file, for `events check` without a file.
+    pub fn events_path(dir: Option<&Path>) -> Option<PathBuf> {
+        dir.map(|d| d.join("events.csv"))
     }
 
     /// The faction with this id.
@@ -236,6 +496,28 @@ impl Theater {
                 .faction(&id)
                 .map_or_else(|| "#000000".to_string(), |f| f.color.clone()),
         }
+    }
+}
+
+/// The header of an events file with no rows.
+const EVENTS_HEADER: &str = "date,place,controller,confidence,source,source_kind,note\n";
+
+/// The header of a supplement with no rows.
+const SUPPLEMENT_HEADER: &str =
+    "id,name,lat,lon,kind,feature_code,admin1,population,names,source,note\n";
+
+/// The header of an aliases file with no rows.
+const ALIASES_HEADER: &str = "place,name,lang,source,note\n";
+
+/// The header of a waypoints file with no rows: a theater without roads.
+const WAYPOINTS_HEADER: &str = "road,seq,place,source\n";
+
+/// The rules of the options' languages, else the manifest's.
+fn rules_of(m: &Manifest, o: &LoadOptions<'_>) -> Result<crate::gazetteer::lang::Rules> {
+    match o.languages {
+        Some(codes) => check_languages(codes)
+            .map_err(|(msg, hint)| Error::Usage(format!("--languages: {msg}\n  hint: {hint}"))),
+        None => Ok(m.rules()),
     }
 }
 
