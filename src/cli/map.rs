@@ -3,7 +3,6 @@
 use super::areas::front_path;
 use super::args::{bbox_arg, cutoff_arg, date_arg, kind_of, title_arg, width_arg, Kind};
 use super::EXIT_OK;
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::render::{default_bbox, map_svg, svg_to_png, Frame, MapOptions};
@@ -36,14 +35,14 @@ pub struct FrameArgs {
     #[arg(long, value_parser = title_arg, allow_hyphen_values = true)]
     pub title: Option<String>,
     /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
-    pub cutoff: f64,
+    #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    pub cutoff: Option<f64>,
 }
 
 impl FrameArgs {
     /// Check that the map's pixel size is within bounds, before any work.
     pub fn check(&self, t: &Theater) -> Result<(), Error> {
-        let bbox = self.bbox.unwrap_or_else(|| default_bbox(t, self.cutoff));
+        let bbox = self.bbox.unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
         Frame::check_size(bbox, self.width).map_err(Error::Usage)
     }
 
@@ -99,7 +98,7 @@ pub(crate) fn write_day(
 pub fn run(t: &Theater, a: MapArgs) -> Result<i32, Error> {
     let kind = kind_of(&a.out)?;
     a.frame.check(t)?;
-    let tl = Timeline::new(t, a.frame.cutoff);
+    let tl = Timeline::new(t, a.frame.cutoff.unwrap_or(t.settings.cutoff_km));
     let day = tl.day(a.date);
     super::areas::warn_if_nothing_known(&day);
     write_day(&day, &a.frame.options(None), &[kind], |_| a.out.clone())?;

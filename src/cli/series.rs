@@ -71,11 +71,11 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     // when all are written: a failed run leaves the previous series as it was.
     let set = OutputSet::begin(&a.out_dir)?;
     let days: Vec<Date> = (0..n).map(|i| a.from.add_days(i)).collect();
-    let tl = Timeline::new(t, a.frame.cutoff);
+    let tl = Timeline::new(t, a.frame.cutoff.unwrap_or(t.settings.cutoff_km));
     let bbox = a
         .frame
         .bbox
-        .unwrap_or_else(|| default_bbox(t, a.frame.cutoff));
+        .unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
     let mut kinds: Vec<(Kind, &str)> = Vec::new();
     for f in &a.format {
         let k = match f {

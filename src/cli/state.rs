@@ -2,7 +2,6 @@
 
 use super::args::{cutoff_arg, date_arg};
 use super::EXIT_OK;
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::Error;
 use frontline::theater::Theater;
@@ -28,12 +27,12 @@ pub struct StateArgs {
     #[arg(long)]
     json: bool,
     /// Cutoff for the areas, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
-    cutoff: f64,
+    #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    cutoff: Option<f64>,
 }
 
 pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
-    let tl = Timeline::new(t, a.cutoff);
+    let tl = Timeline::new(t, a.cutoff.unwrap_or(t.settings.cutoff_km));
     let day = tl.day(a.date);
     let held = day.held();
     let mut out = std::io::stdout().lock();
@@ -64,7 +63,7 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
     let round = |x: f64| (x * 1000.0).round() / 1000.0;
     if a.json {
         let v = serde_json::json!({
-            "type": "summary", "date": a.date, "places": held.len(), "cutoff_km": a.cutoff,
+            "type": "summary", "date": a.date, "places": held.len(), "cutoff_km": a.cutoff.unwrap_or(t.settings.cutoff_km),
             "areas": areas.areas.iter().map(|x| serde_json::json!({
                 "controller": x.controller, "km2": round(x.km2), "places": x.places})).collect::<Vec<_>>(),
             "front_km": round(areas.front_km()),
@@ -86,7 +85,7 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
             .collect();
         outln!(
             "\nareas (cutoff {} km): {}; front {:.1} km",
-            a.cutoff,
+            a.cutoff.unwrap_or(t.settings.cutoff_km),
             if parts.is_empty() {
                 "none".to_string()
             } else {

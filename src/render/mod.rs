@@ -87,7 +87,7 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     let (gov_c, country_c, shield_c) = (&st.governorates, &st.country, &st.shield);
     let (label_c, text_c, title_c) = (&st.labels, &st.text, &st.title);
     let (subtitle_c, attribution_c) = (&st.subtitle, &st.attribution);
-    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, day.cutoff_km()));
+    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
     let f = Frame::new(bbox, f64::from(opt.width));
     let (w, h) = (f.width, f.height);
     let mut o = String::new();

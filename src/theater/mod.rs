@@ -7,6 +7,9 @@
 //! DIR/roads/          roads.geojson (imported geometry) or waypoints.csv
 //! DIR/boundaries/     adm0.geojson / adm1.geojson outlines (optional)
 //! DIR/style.csv       key,value: names and colours of contested/unknown, map palette (optional)
+//! DIR/settings.csv    key,value: cutoff_km, hull_margin_km of the area model (optional)
+//! DIR/gazetteer/display-names.csv  place,en,fr,ar,source,note: map labels per language (optional)
+//! DIR/boundaries/labels.csv        id,lon,lat,source: where country and sea names go (optional)
 //! ```
 //!
 //! The default theater (Idlib, December 2019 – March 2020) is the `data/`
@@ -60,6 +63,67 @@ pub struct Theater {
     /// Names and colours of the built-in controllers, and the map palette
     /// (`style.csv`, optional).
     pub style: Style,
+    /// The area model's distances (`settings.csv`, optional).
+    pub settings: Settings,
+}
+
+/// The distances of the area model ([`crate::control`]), from a theater's
+/// optional `settings.csv` (`key,value` rows).
+///
+/// | key | default | what |
+/// |---|---|---|
+/// | `cutoff_km` | 30 | ground farther than this from every known place is unknown |
+/// | `hull_margin_km` | 12 | how far beyond the hull of the day's known places ground is attributed |
+///
+/// ```
+/// use frontline::theater::parse_settings;
+/// let s = parse_settings("key,value\ncutoff_km,25\n", "settings.csv").unwrap();
+/// assert_eq!((s.cutoff_km, s.hull_margin_km), (25.0, 12.0));
+/// let e = parse_settings("key,value\ncutoff_km,far\n", "settings.csv").unwrap_err();
+/// assert!(e.to_string().contains("settings.csv:2"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Cutoff, km.
+    pub cutoff_km: f64,
+    /// Hull margin, km.
+    pub hull_margin_km: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            cutoff_km: crate::control::DEFAULT_CUTOFF_KM,
+            hull_margin_km: crate::control::DEFAULT_MARGIN_KM,
+        }
+    }
+}
+
+/// Parse a theater's `settings.csv` over the defaults.
+pub fn parse_settings(text: &str, file: &str) -> Result<Settings> {
+    let t = crate::table::Table::parse(text, file, &["key", "value"])?;
+    let mut s = Settings::default();
+    for row in t.rows() {
+        let (key, value) = (t.get(row, "key"), t.get(row, "value"));
+        let slot = match key {
+            "cutoff_km" => &mut s.cutoff_km,
+            "hull_margin_km" => &mut s.hull_margin_km,
+            _ => {
+                return Err(t
+                    .error(row, "key", format!("`{key}` is not a setting"))
+                    .with_hint("the settings are cutoff_km and hull_margin_km (data/README.md)"))
+            }
+        };
+        match value.parse::<f64>() {
+            Ok(x) if x.is_finite() && x > 0.0 && x <= 500.0 => *slot = x,
+            _ => {
+                return Err(t
+                    .error(row, "value", format!("`{value}` is not a distance in km"))
+                    .with_hint("write a number of km between 0 and 500, e.g. 30"))
+            }
+        }
+    }
+    Ok(s)
 }
 
 impl Theater {
@@ -148,6 +212,10 @@ impl Theater {
             (t, _) if t.is_empty() => Style::default(),
             (t, f) => parse_style(&t, &f)?,
         };
+        let settings = match optional("settings.csv")? {
+            (t, _) if t.is_empty() => Settings::default(),
+            (t, f) => parse_settings(&t, &f)?,
+        };
         let mut t = Theater::assemble(
             gazetteer,
             (&factions.0, &factions.1),
@@ -157,6 +225,7 @@ impl Theater {
             adm1,
         )?;
         t.style = style;
+        t.settings = settings;
         Ok(t)
     }
 
@@ -210,6 +279,7 @@ impl Theater {
             country,
             governorates,
             style: Style::default(),
+            settings: Settings::default(),
         })
     }
 
@@ -225,6 +295,13 @@ impl Theater {
             Controller::Unknown => self.style.unknown_name.clone(),
             Controller::Faction(id) => self.faction(&id).map_or(id, |f| f.name.clone()),
         }
+    }
+
+    /// The side of a controller (or of its id): its faction's side, or the
+    /// id itself (`contested`, `unknown`, a faction without a side).
+    pub fn side_of(&self, c: impl AsRef<str>) -> String {
+        let id = c.as_ref();
+        self.faction(id).map_or(id.to_string(), |f| f.side.clone())
     }
 
     /// Colour of a controller (or of its id).

@@ -116,7 +116,11 @@ impl<'t> Timeline<'t> {
             timeline: self,
             date,
             held,
-            field: ControlField::new(points, self.cutoff_km),
+            field: ControlField::with_margin(
+                points,
+                self.cutoff_km,
+                self.theater.settings.hull_margin_km,
+            ),
             areas: OnceLock::new(),
             roads: OnceLock::new(),
         }
