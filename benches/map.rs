@@ -19,7 +19,7 @@ fn options(t: &Theater) -> MapOptions {
     MapOptions {
         bbox: Some(default_bbox(t, t.settings.hull_margin_km)),
         width: 1600,
-        title: None,
+        ..Default::default()
     }
 }
 

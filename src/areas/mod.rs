@@ -305,3 +305,81 @@ fn round(c: Coord<f64>) -> Coord<f64> {
         y: (c.y * 1e6).round() / 1e6,
     }
 }
+
+/// Ground that changed hands between two days: held by `from` on the first
+/// day and by `to` on the second (both known; ground that was unknown and
+/// is now held did not change hands, it was learnt).
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// The holder on the first day.
+    pub from: Controller,
+    /// The holder on the second day (the gaining side).
+    pub to: Controller,
+    /// The ground, lon/lat, outer rings counter-clockwise.
+    pub geometry: MultiPolygon<f64>,
+    /// Geodesic area, km².
+    pub km2: f64,
+}
+
+/// Every (from, to) pair of controllers whose areas overlap from `then` to
+/// `now`, sorted by (to, from); computed on the micro-degree grid, so the
+/// pieces are valid and do not overlap.
+///
+/// ```
+/// use frontline::areas::{changed_ground, AreaBuilder};
+/// use frontline::control::{ControlField, ControlPoint};
+/// use frontline::events::Confidence;
+/// use geo::Point;
+/// let d = "2020-01-01".parse().unwrap();
+/// let cp = |name: &str, lon, c: &str| ControlPoint {
+///     place: name.into(), name: name.into(), at: Point::new(lon, 35.0),
+///     controller: c.into(), since: d, source: String::new(), confidence: Confidence::Confirmed };
+/// let b = AreaBuilder::with(Point::new(36.1, 35.0), None);
+/// let then = b.build(&ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "blue")], 15.0));
+/// let now = b.build(&ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "red")], 15.0));
+/// let c = changed_ground(&then, &now);
+/// assert_eq!(c.len(), 1);
+/// assert_eq!((c[0].from.as_str(), c[0].to.as_str()), ("blue", "red"));
+/// // B's cell: half the union of two discs 18 km apart.
+/// assert!(c[0].km2 > 500.0 && c[0].km2 < 700.0, "{}", c[0].km2);
+/// ```
+pub fn changed_ground(then: &Areas, now: &Areas) -> Vec<Change> {
+    let shapes = |mp: &MultiPolygon<f64>| {
+        let rings: Vec<overlay::Ring> = mp
+            .iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .map(|r| overlay::ring(r.0.iter().copied()))
+            .collect();
+        overlay::normalise(&rings)
+    };
+    let old: Vec<(&Controller, overlay::Shapes)> = then
+        .areas
+        .iter()
+        .map(|a| (&a.controller, shapes(&a.geometry)))
+        .collect();
+    let mut out = Vec::new();
+    for a in &now.areas {
+        let new = shapes(&a.geometry);
+        for (c, o) in &old {
+            if *c == &a.controller {
+                continue;
+            }
+            let geometry = overlay::to_geo(&overlay::intersect(o, &new));
+            if geometry.0.is_empty() {
+                continue;
+            }
+            let km2 = geometry.geodesic_area_unsigned() / 1e6;
+            if km2 < 0.01 {
+                continue;
+            }
+            out.push(Change {
+                from: (*c).clone(),
+                to: a.controller.clone(),
+                geometry,
+                km2,
+            });
+        }
+    }
+    out.sort_by(|x, y| (&x.to, &x.from).cmp(&(&y.to, &y.from)));
+    out
+}

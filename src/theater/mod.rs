@@ -16,13 +16,19 @@
 //! folder of the repository, embedded in the binary.
 
 mod boundary;
+mod names;
 
 pub use crate::factions::{parse_factions, Controller, Faction};
 pub use boundary::{parse_outlines, Outline};
+pub use names::{
+    parse_context_labels, parse_display_names, strip_tag, ContextLabel, DisplayNames,
+    MAX_DISPLAY_NAME,
+};
 
 use crate::error::{read_utf8, Error, Result};
 use crate::events::{parse_events, Event};
 use crate::gazetteer::{Gazetteer, Sources};
+use crate::i18n::{Lang, Ui};
 use crate::roads::RoadNetwork;
 use crate::style::{parse_style, Style};
 use std::path::{Path, PathBuf};
@@ -39,6 +45,10 @@ pub mod embedded {
     pub const ADM0: &str = include_str!("../../data/boundaries/adm0.geojson");
     /// Governorates (Natural Earth, public domain).
     pub const ADM1: &str = include_str!("../../data/boundaries/adm1.geojson");
+    /// Display names per language.
+    pub const DISPLAY_NAMES: &str = include_str!("../../data/gazetteer/display-names.csv");
+    /// Where country and sea names go.
+    pub const LABELS: &str = include_str!("../../data/boundaries/labels.csv");
 }
 
 /// A loaded theater.
@@ -65,6 +75,10 @@ pub struct Theater {
     pub style: Style,
     /// The area model's distances (`settings.csv`, optional).
     pub settings: Settings,
+    /// Map labels per language (`gazetteer/display-names.csv`, optional).
+    pub display_names: DisplayNames,
+    /// Country and sea names on maps (`boundaries/labels.csv`, optional).
+    pub context_labels: Vec<ContextLabel>,
 }
 
 /// The distances of the area model ([`crate::control`]), from a theater's
@@ -130,7 +144,7 @@ impl Theater {
     /// The embedded default theater.
     pub fn embedded() -> Result<Theater> {
         let gazetteer = Gazetteer::embedded()?;
-        Theater::assemble(
+        let mut t = Theater::assemble(
             gazetteer,
             (embedded::FACTIONS, "<embedded>/data/factions.csv"),
             (embedded::EVENTS, "<embedded>/data/events.csv"),
@@ -143,7 +157,28 @@ impl Theater {
                 embedded::ADM1.to_string(),
                 "<embedded>/data/boundaries/adm1.geojson".into(),
             ),
-        )
+        )?;
+        t.load_labels(
+            (
+                embedded::DISPLAY_NAMES,
+                "<embedded>/data/gazetteer/display-names.csv",
+            ),
+            (embedded::LABELS, "<embedded>/data/boundaries/labels.csv"),
+        )?;
+        Ok(t)
+    }
+
+    /// Read the display names and the context labels (empty file names:
+    /// the theater has none).
+    fn load_labels(&mut self, names: (&str, &str), labels: (&str, &str)) -> Result<()> {
+        if !names.1.is_empty() {
+            let govs: Vec<&str> = self.governorates.iter().map(|g| g.name.as_str()).collect();
+            self.display_names = parse_display_names(names.0, names.1, &self.gazetteer, &govs)?;
+        }
+        if !labels.1.is_empty() {
+            self.context_labels = parse_context_labels(labels.0, labels.1, &self.display_names)?;
+        }
+        Ok(())
     }
 
     /// Load a theater folder (layout in the module docs).
@@ -226,6 +261,9 @@ impl Theater {
         )?;
         t.style = style;
         t.settings = settings;
+        let names = optional("gazetteer/display-names.csv")?;
+        let labels = optional("boundaries/labels.csv")?;
+        t.load_labels((&names.0, &names.1), (&labels.0, &labels.1))?;
         Ok(t)
     }
 
@@ -280,6 +318,8 @@ impl Theater {
             governorates,
             style: Style::default(),
             settings: Settings::default(),
+            display_names: DisplayNames::default(),
+            context_labels: Vec::new(),
         })
     }
 
@@ -294,6 +334,79 @@ impl Theater {
             Controller::Contested => self.style.contested_name.clone(),
             Controller::Unknown => self.style.unknown_name.clone(),
             Controller::Faction(id) => self.faction(&id).map_or(id, |f| f.name.clone()),
+        }
+    }
+
+    /// The label of a place in `lang`: its display name in that language
+    /// (`display-names.csv`); for a place of the supplement, its name in that
+    /// language from the `names` column; its English display name; its
+    /// gazetteer name without a disambiguation tag (`al-Nayrab (Idlib)` →
+    /// `al-Nayrab`). The id itself for an unknown place.
+    ///
+    /// ```
+    /// use frontline::i18n::Lang;
+    /// let t = frontline::theater::Theater::embedded().unwrap();
+    /// assert_eq!(t.display_name("164816", Lang::En), "Saraqib");
+    /// assert_eq!(t.display_name("164816", Lang::Fr), "Saraqeb");
+    /// assert_eq!(t.display_name("164816", Lang::Ar), "سراقب");
+    /// ```
+    pub fn display_name(&self, id: &str, lang: Lang) -> String {
+        if let Some(n) = self.display_names.get(id, lang) {
+            return n.to_string();
+        }
+        let Some(p) = self.gazetteer.get(id) else {
+            return id.to_string();
+        };
+        let from_geonames = p.source.starts_with("https://www.geonames.org/");
+        // The supplement's names in that language; for GeoNames places only
+        // the Arabic-script alternate names (GeoNames gives no language for
+        // Latin ones).
+        if lang != Lang::En && (!from_geonames || lang == Lang::Ar) {
+            if let Some(n) = p
+                .names
+                .iter()
+                .find(|n| n.lang.as_deref() == Some(lang.code()))
+            {
+                return strip_tag(&n.text).to_string();
+            }
+        }
+        if let Some(n) = self.display_names.get(id, Lang::En) {
+            return n.to_string();
+        }
+        if from_geonames {
+            // GeoNames writes scholarly transliterations (Ḩamāh, ‘Ayn):
+            // without the diacritics and ayn/hamza marks they read as the
+            // press writes them.
+            plain_latin(strip_tag(&p.name))
+        } else {
+            strip_tag(&p.name).to_string()
+        }
+    }
+
+    /// The label of a governorate, country or sea (`adm1:NAME`,
+    /// `country:XX`, `sea:NAME`) in `lang`, falling back to English and
+    /// then to the name after the colon.
+    pub fn region_label(&self, id: &str, lang: Lang) -> String {
+        self.display_names
+            .get(id, lang)
+            .or_else(|| self.display_names.get(id, Lang::En))
+            .map_or_else(
+                || id.split_once(':').map_or(id, |x| x.1).to_string(),
+                str::to_string,
+            )
+    }
+
+    /// Display name of a controller in `lang`: the faction's `name_fr`,
+    /// `name_ar`... column, or the UI word for contested and unknown (the
+    /// theater's `style.csv` names in English).
+    pub fn controller_name_in(&self, c: impl AsRef<str>, lang: Lang) -> String {
+        match Controller::parse(c.as_ref()) {
+            Controller::Contested if lang != Lang::En => lang.ui(Ui::Contested).to_string(),
+            Controller::Unknown if lang != Lang::En => lang.ui(Ui::Unknown).to_string(),
+            Controller::Faction(id) => self
+                .faction(&id)
+                .map_or(id, |f| f.name_in(lang.code()).to_string()),
+            other => self.controller_name(other.as_str()),
         }
     }
 
@@ -314,6 +427,22 @@ impl Theater {
                 .map_or_else(|| "#000000".to_string(), |f| f.color.clone()),
         }
     }
+}
+
+/// A Latin name without diacritics and without the ayn and hamza marks
+/// of scholarly transliteration.
+///
+/// ```
+/// assert_eq!(frontline::theater::plain_latin("‘Ayn al Bayḑā’"), "Ayn al Bayda");
+/// ```
+pub fn plain_latin(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .filter(|c| !matches!(c, '‘' | '’' | 'ʿ' | 'ʾ' | '`' | 'ʼ'))
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 enum Roads<'a> {
