@@ -111,6 +111,13 @@ pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
             String::new(),
         ]);
     }
+    for (side, km2, front) in super::state::sides(t, areas) {
+        rows.push(vec![
+            format!("side {side}"),
+            format!("{km2:.1}"),
+            format!("front {front:.1} km"),
+        ]);
+    }
     super::table::print(&["controller", "km²", "places"], &rows);
     Ok(EXIT_OK)
 }

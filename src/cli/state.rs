@@ -67,6 +67,13 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
             "areas": areas.areas.iter().map(|x| serde_json::json!({
                 "controller": x.controller, "km2": round(x.km2), "places": x.places})).collect::<Vec<_>>(),
             "front_km": round(areas.front_km()),
+            "factions": t.factions.iter().map(|f| serde_json::json!({
+                "faction": f.id, "side": f.side,
+                "km2": round(areas.areas.iter().filter(|x| x.controller == f.id.as_str()).map(|x| x.km2).sum::<f64>()),
+                "front_km": round(areas.fronts.iter().filter(|x| x.between.0 == f.id.as_str() || x.between.1 == f.id.as_str()).map(|x| x.km).sum::<f64>()),
+            })).collect::<Vec<_>>(),
+            "sides": sides(t, areas).into_iter().map(|(side, km2, front_km)| serde_json::json!({
+                "side": side, "km2": round(km2), "front_km": round(front_km)})).collect::<Vec<_>>(),
             "fronts": areas.fronts.iter().map(|f| serde_json::json!({
                 "between": [f.between.0, f.between.1], "km": round(f.km)})).collect::<Vec<_>>(),
         });
@@ -95,4 +102,32 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
         );
     }
     Ok(EXIT_OK)
+}
+
+/// (side, km², front km) for every side of the theater's factions, in
+/// order of first appearance in factions.csv; contested ground is no side.
+pub(crate) fn sides(t: &Theater, areas: &frontline::areas::Areas) -> Vec<(String, f64, f64)> {
+    let mut out: Vec<(String, f64, f64)> = Vec::new();
+    for f in &t.factions {
+        if !out.iter().any(|s| s.0 == f.side) {
+            out.push((f.side.clone(), 0.0, 0.0));
+        }
+    }
+    for s in &mut out {
+        s.1 = areas
+            .areas
+            .iter()
+            .filter(|a| t.side_of(&a.controller) == s.0 && a.controller != "contested")
+            .map(|a| a.km2)
+            .sum::<f64>()
+            + 0.0;
+        s.2 = areas
+            .fronts
+            .iter()
+            .filter(|x| t.side_of(&x.between.0) == s.0 || t.side_of(&x.between.1) == s.0)
+            .map(|x| x.km)
+            .sum::<f64>()
+            + 0.0;
+    }
+    out
 }
