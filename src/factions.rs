@@ -86,7 +86,11 @@ pub fn parse_factions(text: &str, file: &str) -> Result<Vec<Faction>> {
                     "a faction name is drawn in map legends: keep it under {MAX_NAME} characters and put the rest in `description`"
                 )));
         }
-        let side = if t.has("side") { t.get(row, "side") } else { "" };
+        let side = if t.has("side") {
+            t.get(row, "side")
+        } else {
+            ""
+        };
         let side = if side.is_empty() { id } else { side };
         if RESERVED.contains(&side)
             || !side
@@ -104,7 +108,11 @@ pub fn parse_factions(text: &str, file: &str) -> Result<Vec<Faction>> {
                 let n = t.get(row, &col);
                 if n.chars().count() > MAX_NAME {
                     return Err(t
-                        .error(row, &col, format!("the name has {} characters", n.chars().count()))
+                        .error(
+                            row,
+                            &col,
+                            format!("the name has {} characters", n.chars().count()),
+                        )
                         .with_hint(format!("keep it under {MAX_NAME} characters")));
                 }
                 if !n.is_empty() {

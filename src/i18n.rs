@@ -131,20 +131,36 @@ pub enum Ui {
 impl Ui {
     fn texts(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Ui::Title => ("Territorial control", "Contrôle territorial", "السيطرة الميدانية"),
+            Ui::Title => (
+                "Territorial control",
+                "Contrôle territorial",
+                "السيطرة الميدانية",
+            ),
             Ui::Legend => ("Legend", "Légende", "مفتاح الخريطة"),
             Ui::Front => ("Front line", "Ligne de front", "خط الجبهة"),
             Ui::Contested => ("Contested", "Disputé", "متنازع عليه"),
             Ui::Unknown => ("Unknown", "Inconnu", "غير معروف"),
             Ui::Outside => ("Outside the country", "Hors du pays", "خارج البلاد"),
-            Ui::CountryBorder => ("International border", "Frontière internationale", "حدود دولية"),
-            Ui::Governorates => ("Governorate boundary", "Limite de gouvernorat", "حدود المحافظة"),
+            Ui::CountryBorder => (
+                "International border",
+                "Frontière internationale",
+                "حدود دولية",
+            ),
+            Ui::Governorates => (
+                "Governorate boundary",
+                "Limite de gouvernorat",
+                "حدود المحافظة",
+            ),
             Ui::HighwayUnknown => (
                 "Highway, holder unknown",
                 "Autoroute, contrôle inconnu",
                 "طريق سريع، السيطرة غير معروفة",
             ),
-            Ui::OtherTowns => ("Other towns and villages", "Autres localités", "بلدات وقرى أخرى"),
+            Ui::OtherTowns => (
+                "Other towns and villages",
+                "Autres localités",
+                "بلدات وقرى أخرى",
+            ),
             Ui::Km => ("km", "km", "كم"),
             Ui::Km2 => ("km²", "km²", "كم²"),
             Ui::Since => ("since", "depuis le", "منذ"),

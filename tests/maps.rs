@@ -36,7 +36,16 @@ fn map_png_is_a_labelled_image_of_the_asked_width_and_true_aspect() {
     // true aspect: 1.2° of longitude × cos(35.85°) against 0.9° of latitude.
     let svg = dir.path().join("map.svg");
     frontline()
-        .args(["map", "--date", "2020-02-08", "--width", "1000", "--bbox", "36.0,35.4,37.2,36.3", "--out"])
+        .args([
+            "map",
+            "--date",
+            "2020-02-08",
+            "--width",
+            "1000",
+            "--bbox",
+            "36.0,35.4,37.2,36.3",
+            "--out",
+        ])
         .arg(&svg)
         .assert()
         .success();
@@ -178,9 +187,18 @@ fn series_writes_one_file_per_day_and_format_and_an_index() {
     }
     assert!(!dir.path().join("2020-02-10.svg").exists());
     let html = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    // It works offline: nothing is loaded from the network (the only
+    // addresses are the sources the change list links to, in the data).
+    for remote in ["src=\"http", "href=\"http", "<link", "url(http", "import "] {
+        assert!(!html.contains(remote), "the index loads {remote}");
+    }
     assert!(
-        !html.contains("http://") && !html.contains("https://"),
-        "the index must work offline"
+        html.contains("\"changes\":[{\"place\":"),
+        "each day lists its changes"
+    );
+    assert!(
+        html.contains("\"source\":\"http"),
+        "with links to their sources"
     );
     // The same day rendered alone is byte-identical to the series frame
     // (same extent when the default is used).

@@ -55,7 +55,11 @@ fn government_towns_are_not_islands_the_ground_between_them_is_held() {
     }
     // The government area has no hole smaller than 50 km² (a false hole
     // between its own towns).
-    let gov = a.areas.iter().find(|x| x.controller == "government").unwrap();
+    let gov = a
+        .areas
+        .iter()
+        .find(|x| x.controller == "government")
+        .unwrap();
     for p in &gov.geometry {
         for r in p.interiors() {
             use geo::GeodesicArea;
@@ -82,11 +86,8 @@ fn allies_share_no_front_and_the_summary_reports_sides() {
             );
         }
     }
-    let out = common::stdout_of(
-        frontline().args(["state", "--date", "2020-02-27", "--json"]),
-    );
-    let summary: serde_json::Value =
-        serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    let out = common::stdout_of(frontline().args(["state", "--date", "2020-02-27", "--json"]));
+    let summary: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
     let sides = summary["sides"].as_array().expect("sides");
     assert_eq!(sides.len(), 2, "{summary}");
     let total: f64 = summary["areas"]
@@ -151,7 +152,14 @@ fn a_change_map_hatches_ground_that_changed_hands_and_lists_the_places() {
     // --since must be earlier than --date.
     let dir = tempfile::tempdir().unwrap();
     frontline()
-        .args(["map", "--date", "2020-02-08", "--since", "2020-02-08", "--out"])
+        .args([
+            "map",
+            "--date",
+            "2020-02-08",
+            "--since",
+            "2020-02-08",
+            "--out",
+        ])
         .arg(dir.path().join("x.svg"))
         .assert()
         .code(2);
@@ -183,5 +191,7 @@ fn a_display_name_for_an_unknown_place_is_an_error_with_file_and_line() {
         .args(["state", "--date", "2020-02-08"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(format!("display-names.csv:{line}")));
+        .stderr(predicates::str::contains(format!(
+            "display-names.csv:{line}"
+        )));
 }

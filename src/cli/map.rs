@@ -1,14 +1,12 @@
 //! `frontline map`: one day's map as SVG, PNG or GeoJSON.
 
 use super::areas::front_path;
-use super::args::{
-    bbox_arg, cutoff_arg, date_arg, kind_of, lang_arg, title_arg, width_arg, Kind,
-};
+use super::args::{bbox_arg, cutoff_arg, date_arg, kind_of, lang_arg, title_arg, width_arg, Kind};
 use super::EXIT_OK;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
-use frontline::render::{default_bbox, map_svg, svg_to_png, Frame, MapOptions};
 use frontline::i18n::Lang;
+use frontline::render::{default_bbox, map_svg, svg_to_png, Frame, MapOptions};
 use frontline::theater::Theater;
 use frontline::timeline::{Day, Timeline};
 use std::path::PathBuf;
@@ -52,7 +50,9 @@ pub struct FrameArgs {
 impl FrameArgs {
     /// Check that the map's pixel size is within bounds, before any work.
     pub fn check(&self, t: &Theater) -> Result<(), Error> {
-        let bbox = self.bbox.unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
+        let bbox = self
+            .bbox
+            .unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
         Frame::check_size(bbox, self.width).map_err(Error::Usage)
     }
 
@@ -142,9 +142,9 @@ fn warn_if_bbox_empty(day: &Day<'_>, bbox: Option<[f64; 4]>) {
         .any(|r| r.line.0.iter().any(|c| inside(c.x, c.y)));
     let areas = day.areas().areas.iter().any(|a| {
         use geo::BoundingRect;
-        a.geometry.bounding_rect().is_some_and(|r| {
-            r.min().x <= e && r.max().x >= w && r.min().y <= n && r.max().y >= s
-        })
+        a.geometry
+            .bounding_rect()
+            .is_some_and(|r| r.min().x <= e && r.max().x >= w && r.min().y <= n && r.max().y >= s)
     });
     if !places && !roads && !areas {
         let [dw, ds, de, dn] = default_bbox(t, t.settings.hull_margin_km);

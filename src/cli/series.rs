@@ -7,7 +7,7 @@ use super::EXIT_OK;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::output::OutputSet;
-use frontline::render::{default_bbox, index_html, IndexDay};
+use frontline::render::{default_bbox, index_html, IndexChange, IndexDay};
 use frontline::theater::Theater;
 use frontline::timeline::Timeline;
 use rayon::prelude::*;
@@ -109,10 +109,22 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
                 .find(|(k, _)| *k == Kind::Svg)
                 .or_else(|| kinds.iter().find(|(k, _)| *k == Kind::Png))
                 .map(|(_, ext)| format!("{date}.{ext}"));
+            let before = tl.day(date.add_days(-1));
+            let changes = day
+                .changes_since(&before)
+                .into_iter()
+                .map(|c| IndexChange {
+                    place: t.display_name(c.place, a.frame.lang),
+                    to: t.controller_name_in(c.to.as_str(), a.frame.lang),
+                    color: t.controller_color(c.to),
+                    source: c.source.to_string(),
+                })
+                .collect();
             Ok(IndexDay {
                 date: date.to_string(),
                 image,
                 summary,
+                changes,
             })
         })
         .collect();

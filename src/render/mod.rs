@@ -17,7 +17,7 @@ mod svg;
 
 pub use crate::style::{escape, hex_rgb, xml_safe};
 pub use frame::{parse_bbox, Frame};
-pub use index_html::{index_html, IndexDay};
+pub use index_html::{index_html, IndexChange, IndexDay};
 pub use png::{svg_to_png, FONT};
 
 use crate::areas::{changed_ground, Change};
@@ -153,9 +153,8 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
         .unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
     let f = Frame::new(bbox, f64::from(opt.width));
     let (w, mh) = (f.width, f.height);
-    let inside = |lon: f64, lat: f64| {
-        lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3]
-    };
+    let inside =
+        |lon: f64, lat: f64| lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
     // Right-to-left: furniture mirrored, text anchored at its right edge.
     let mx = |x: f64| if rtl { w - x } else { x };
     let start = if rtl { "end" } else { "start" };
@@ -646,7 +645,8 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
     // Title band.
     let subtitle = format!(
         "{} · {}",
-        lang.ui(Ui::PlacesKnown).replace("{n}", &day.held().len().to_string()),
+        lang.ui(Ui::PlacesKnown)
+            .replace("{n}", &day.held().len().to_string()),
         area_model(lang, day.cutoff_km(), t.settings.hull_margin_km)
     );
     let _ = writeln!(

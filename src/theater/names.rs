@@ -61,8 +61,15 @@ pub fn parse_display_names(
                 let mut hint = governorates.iter().take(20).copied().collect::<Vec<_>>();
                 hint.sort_unstable();
                 return Err(t
-                    .error(row, "place", format!("`{id}`: no governorate of that name in boundaries/adm1.geojson"))
-                    .with_hint(format!("write adm1: and the outline's name_en, one of: {}", hint.join(", "))));
+                    .error(
+                        row,
+                        "place",
+                        format!("`{id}`: no governorate of that name in boundaries/adm1.geojson"),
+                    )
+                    .with_hint(format!(
+                        "write adm1: and the outline's name_en, one of: {}",
+                        hint.join(", ")
+                    )));
             }
             true
         } else if let Some(c) = id.strip_prefix("country:") {
@@ -92,8 +99,14 @@ pub fn parse_display_names(
             let n = t.get(row, lang.code()).trim();
             if n.chars().count() > MAX_DISPLAY_NAME {
                 return Err(t
-                    .error(row, lang.code(), format!("the name has {} characters", n.chars().count()))
-                    .with_hint(format!("a map label holds at most {MAX_DISPLAY_NAME} characters")));
+                    .error(
+                        row,
+                        lang.code(),
+                        format!("the name has {} characters", n.chars().count()),
+                    )
+                    .with_hint(format!(
+                        "a map label holds at most {MAX_DISPLAY_NAME} characters"
+                    )));
             }
             v[i] = n.to_string();
         }
@@ -137,7 +150,11 @@ pub fn parse_context_labels(
         }
         if !names.names.contains_key(id) {
             return Err(t
-                .error(row, "id", format!("`{id}` has no row in gazetteer/display-names.csv"))
+                .error(
+                    row,
+                    "id",
+                    format!("`{id}` has no row in gazetteer/display-names.csv"),
+                )
                 .with_hint("add its names in en, fr and ar there"));
         }
         let lon = t.number(row, "lon", -180.0, 180.0)?;
