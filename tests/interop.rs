@@ -20,10 +20,9 @@ fn export(dir: &Path) {
 }
 
 fn layers() -> Vec<Layer> {
-    timeline_layers(&frontline::timeline::Timeline::new(
-        &Theater::embedded().unwrap(),
-        15.0,
-    ))
+    // The export's cutoff: the theater's setting.
+    let t = Theater::embedded().unwrap();
+    timeline_layers(&frontline::timeline::Timeline::new(&t, t.settings.cutoff_km))
 }
 
 /// Features valid on `date` under [valid_from, valid_to).
@@ -348,12 +347,13 @@ fn qgis_opens_the_areas_command_output() {
     let sources = [areas.display().to_string(), front.display().to_string()];
     let r = qgis_report("2020-02-08", &dir.path().join("qgis.png"), &sources);
     let layers = r["layers"].as_array().unwrap();
-    // 2020-02-08: a government and an opposition area, one front between them.
+    // 2020-02-08: government, opposition and Turkish-backed areas; fronts
+    // between the government and each of the allies, none between allies.
     let counts: Vec<u64> = layers
         .iter()
         .map(|l| l["features"].as_u64().unwrap())
         .collect();
-    assert_eq!(counts, [2, 1]);
+    assert_eq!(counts, [3, 2]);
     for l in layers {
         assert_eq!(l["valid"], true);
         assert_eq!(l["crs"], "EPSG:4326");

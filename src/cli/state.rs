@@ -60,7 +60,8 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
         }
     }
     let areas = day.areas();
-    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    // `+ 0.0`: an empty sum is -0.0, printed as "-0.0".
+    let round = |x: f64| (x * 1000.0).round() / 1000.0 + 0.0;
     if a.json {
         let v = serde_json::json!({
             "type": "summary", "date": a.date, "places": held.len(), "cutoff_km": a.cutoff.unwrap_or(t.settings.cutoff_km),

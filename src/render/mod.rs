@@ -119,7 +119,7 @@ pub struct Since<'a> {
 /// let svg = map_svg(&day, &MapOptions { width: 800, ..Default::default() });
 /// assert!(svg.contains("Territorial control — \u{200E}2020-02-08"));
 /// assert!(svg.contains(r#"data-road="M5""#));
-/// let fr = map_svg(&day, &MapOptions { width: 800, lang: "fr".parse().unwrap(), ..Default::default() });
+/// let fr = map_svg(&day, &MapOptions { width: 1600, lang: "fr".parse().unwrap(), ..Default::default() });
 /// assert!(fr.contains(">Saraqeb</text>") && fr.contains("Contrôle territorial"));
 /// ```
 pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
