@@ -17,9 +17,9 @@ fn main() {
 
 fn options(t: &Theater) -> MapOptions {
     MapOptions {
-        bbox: Some(default_bbox(t, DEFAULT_CUTOFF_KM)),
+        bbox: Some(default_bbox(t, t.settings.hull_margin_km)),
         width: 1600,
-        title: None,
+        ..Default::default()
     }
 }
 

@@ -15,6 +15,23 @@ pub struct Faction {
     pub color: String,
     /// Who it is.
     pub description: String,
+    /// The side it fights on (`side` column; its own id when the column is
+    /// absent or empty). Factions of one side are allies: no front is drawn
+    /// between them.
+    pub side: String,
+    /// Display names in other languages (`name_fr`, `name_ar`, ... columns;
+    /// optional): language code → name.
+    pub names: Vec<(String, String)>,
+}
+
+impl Faction {
+    /// The name in `lang` (a code such as `fr`), else the `name` column.
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.names
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(self.name.as_str(), |(_, n)| n.as_str())
+    }
 }
 
 /// Ids a faction may not take: they have a meaning of their own.
@@ -69,7 +86,43 @@ pub fn parse_factions(text: &str, file: &str) -> Result<Vec<Faction>> {
                     "a faction name is drawn in map legends: keep it under {MAX_NAME} characters and put the rest in `description`"
                 )));
         }
+        let side = if t.has("side") {
+            t.get(row, "side")
+        } else {
+            ""
+        };
+        let side = if side.is_empty() { id } else { side };
+        if RESERVED.contains(&side)
+            || !side
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(t
+                .error(row, "side", format!("`{side}` is not a side id"))
+                .with_hint("use lower-case letters, digits and hyphens, e.g. `government`; leave it empty for a side of its own"));
+        }
+        let mut names = Vec::new();
+        for lang in ["en", "fr", "ar"] {
+            let col = format!("name_{lang}");
+            if t.has(&col) {
+                let n = t.get(row, &col);
+                if n.chars().count() > MAX_NAME {
+                    return Err(t
+                        .error(
+                            row,
+                            &col,
+                            format!("the name has {} characters", n.chars().count()),
+                        )
+                        .with_hint(format!("keep it under {MAX_NAME} characters")));
+                }
+                if !n.is_empty() {
+                    names.push((lang.to_string(), n.to_string()));
+                }
+            }
+        }
         out.push(Faction {
+            side: side.to_string(),
+            names,
             id: id.to_string(),
             name: t.get(row, "name").to_string(),
             color: color.to_ascii_lowercase(),

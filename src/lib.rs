@@ -4,7 +4,8 @@
 //!
 //! The pipeline, in module order (a module only uses the ones before it):
 //!
-//! 1. base: [`error`], [`date`], [`table`], [`style`] (escaping, colours);
+//! 1. base: [`error`], [`date`], [`table`], [`style`] (escaping, colours),
+//!    [`i18n`] (map words in English, French and Arabic);
 //! 2. [`gazetteer`] (names to places), [`geoparse`] (places in text);
 //! 3. [`factions`], [`events`] (dated, sourced control claims);
 //! 4. [`control`] (the nearest-place rule), [`roads`] (highway graph);
@@ -25,6 +26,7 @@ pub mod factions;
 pub mod gazetteer;
 mod geo_input;
 pub mod geoparse;
+pub mod i18n;
 pub mod output;
 pub mod propose;
 pub mod render;

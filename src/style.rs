@@ -87,7 +87,7 @@ pub fn hex_rgb(hex: &str) -> (u8, u8, u8) {
 /// | `title` | #111111 | title |
 /// | `subtitle` | #444444 | line under the title |
 /// | `attribution` | #333333 | attribution line |
-/// | `shield` | #1d5e3a | highway shields |
+/// | `shield` | #4b5563 | highway shields (neutral: no side's colour) |
 ///
 /// ```
 /// use frontline::style::{parse_style, Style};
@@ -152,7 +152,7 @@ impl Default for Style {
             title: s("#111111"),
             subtitle: s("#444444"),
             attribution: s("#333333"),
-            shield: s("#1d5e3a"),
+            shield: s("#4b5563"),
         }
     }
 }

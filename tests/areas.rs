@@ -266,12 +266,18 @@ fn a_point_s_area_is_the_controller_the_road_model_gives_it() {
                 .map(|c| (Geodesic.distance(p, c.at), c.controller.as_str()))
                 .collect();
             ds.sort_by(|x, y| x.0.total_cmp(&y.0));
-            let near_cutoff = (ds[0].0 - 15_000.0).abs() < 100.0;
+            let near_cutoff = (ds[0].0 - field.cutoff_m()).abs() < 100.0;
+            // And within about 200 m of the widened hull's edge, where the
+            // areas are clipped on the micro-degree grid.
+            let near_hull = field.hull().is_some_and(|h| {
+                use geo::{Distance, Euclidean};
+                Euclidean.distance(&p, h.exterior()) < 0.002
+            });
             let near_bisector = ds
                 .iter()
                 .find(|x| x.1 != ds[0].1)
                 .is_some_and(|x| x.0 - ds[0].0 < 100.0);
-            if near_cutoff || near_bisector {
+            if near_cutoff || near_bisector || near_hull {
                 continue;
             }
             checked += 1;

@@ -13,7 +13,8 @@ const LAYERS: &[&str] = &[
     "date",
     "table",
     "geo_input",
-    "style", // base
+    "style",
+    "i18n", // base
     "gazetteer",
     "geoparse", // names → places
     "factions",

@@ -32,12 +32,35 @@ fn map_png_is_a_labelled_image_of_the_asked_width_and_true_aspect() {
         .success();
     let (w, h) = png_size(&std::fs::read(&png).unwrap());
     assert_eq!(w, 1000);
-    // 1.2° of longitude × cos(35.85°) against 0.9° of latitude.
+    // The map itself (between the title band and the legend band) has the
+    // true aspect: 1.2° of longitude × cos(35.85°) against 0.9° of latitude.
+    let svg = dir.path().join("map.svg");
+    frontline()
+        .args([
+            "map",
+            "--date",
+            "2020-02-08",
+            "--width",
+            "1000",
+            "--bbox",
+            "36.0,35.4,37.2,36.3",
+            "--out",
+        ])
+        .arg(&svg)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    let key = r#"<clipPath id="frame"><rect width="1000" height=""#;
+    let at = svg.find(key).expect("map frame") + key.len();
+    let mh: f64 = svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap();
     let want = 1000.0 * 0.9 / (1.2 * 35.85f64.to_radians().cos());
-    assert!(
-        (f64::from(h) - want).abs() <= 1.0,
-        "height {h}, want {want:.1}"
-    );
+    assert!((mh - want).abs() <= 1.0, "map height {mh}, want {want:.1}");
+    // The PNG is the whole drawing: the map and the bands around it.
+    let key = r#"viewBox="0 0 1000 "#;
+    let total = svg.find(key).map(|i| &svg[i + key.len()..]).unwrap();
+    let total: f64 = total[..total.find('"').unwrap()].parse().unwrap();
+    assert_eq!(f64::from(h), total);
+    assert!(total > mh + 100.0, "title and legend bands outside the map");
 }
 
 fn svg_of(date: &str) -> String {
@@ -84,7 +107,8 @@ fn the_map_shows_saraqib_in_the_holder_s_colour_with_furniture_and_attribution()
         assert!(after.contains(needle), "missing {needle}");
     }
     // The biggest towns get their labels (lower-ranked ones may be dropped).
-    for name in ["Aleppo", "Idlib", "Sarāqib"] {
+    // In press spelling (display-names.csv), not GeoNames' Sarāqib.
+    for name in ["Aleppo", "Idlib", "Saraqib"] {
         assert!(
             after.contains(&format!(">{name}</text>")),
             "no label for {name}"
@@ -163,9 +187,18 @@ fn series_writes_one_file_per_day_and_format_and_an_index() {
     }
     assert!(!dir.path().join("2020-02-10.svg").exists());
     let html = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    // It works offline: nothing is loaded from the network (the only
+    // addresses are the sources the change list links to, in the data).
+    for remote in ["src=\"http", "href=\"http", "<link", "url(http", "import "] {
+        assert!(!html.contains(remote), "the index loads {remote}");
+    }
     assert!(
-        !html.contains("http://") && !html.contains("https://"),
-        "the index must work offline"
+        html.contains("\"changes\":[{\"place\":"),
+        "each day lists its changes"
+    );
+    assert!(
+        html.contains("\"source\":\"http"),
+        "with links to their sources"
     );
     // The same day rendered alone is byte-identical to the series frame
     // (same extent when the default is used).
@@ -308,6 +341,9 @@ fn a_theater_s_style_csv_sets_the_pseudo_factions_and_the_palette() {
         "key,value\nland,#F0F0E0\nunknown_color,#123456\ncountry,#000001\n",
     )
     .unwrap();
+    // A short cutoff (settings.csv) leaves highway stretches unknown, so
+    // their colour shows in the legend.
+    std::fs::write(theater.join("settings.csv"), "key,value\ncutoff_km,4\n").unwrap();
     let styled = draw("styled.svg");
     assert!(
         styled.contains(r##"fill="#f0f0e0""##),

@@ -2,13 +2,15 @@
 //! road control.
 //!
 //! A point belongs to the cell of the nearest place with known control on
-//! the day, if that place is within the cutoff. Cells are computed in a local
-//! azimuthal equidistant projection centred on the theater
+//! the day, if that place is within the cutoff and the point lies inside
+//! the day's widened hull ([`ControlField::hull`]). Cells are computed in a
+//! local azimuthal equidistant projection centred on the theater
 //! ([`LocalProjection`]), clipped to the cutoff circle (a 128-gon, within
 //! 5 m of the true circle at 15 km), dissolved per controller, clipped to the
-//! theater's country outline and projected back to lon/lat. The front line
-//! is made of the cell edges that separate places of two different
-//! controllers; edges that face an unknown area or the border are not front.
+//! theater's country outline and to the hull, and projected back to lon/lat.
+//! The front line is made of the cell edges that separate places of two
+//! different *sides* (factions of one side are allies: no front between
+//! them); edges that face an unknown area or the border are not front.
 //!
 //! ```
 //! use frontline::areas::AreaBuilder;
@@ -57,7 +59,7 @@ pub struct ControlArea {
     pub places: usize,
 }
 
-/// A stretch of front between two controllers.
+/// A stretch of front between two controllers of different sides.
 #[derive(Debug, Clone)]
 pub struct FrontLine {
     /// The two controllers, in alphabetical order of their ids.
@@ -99,6 +101,9 @@ impl Areas {
 #[derive(Debug, Clone)]
 pub struct AreaBuilder {
     proj: LocalProjection,
+    /// Faction id → side id; a faction not listed is a side of its own,
+    /// and so is `contested`.
+    sides: BTreeMap<String, String>,
     /// Country outline, lon/lat, on the micro-degree grid.
     boundary: Option<overlay::Shapes>,
     /// The same, as lon/lat polygons, for clipping lines.
@@ -136,7 +141,27 @@ impl AreaBuilder {
         let (w, s, e, n) = bb.unwrap_or((0.0, 0.0, 0.0, 0.0));
         let center = Point::new((w + e) / 2.0, (s + n) / 2.0);
         let boundary = (!country.0.is_empty()).then_some(&country);
-        AreaBuilder::with(center, boundary)
+        let mut b = AreaBuilder::with(center, boundary);
+        b.sides = t
+            .factions
+            .iter()
+            .map(|f| (f.id.clone(), f.side.clone()))
+            .collect();
+        b
+    }
+
+    /// With these sides (faction id → side id): no front is drawn between
+    /// two factions of one side.
+    pub fn with_sides(mut self, sides: BTreeMap<String, String>) -> AreaBuilder {
+        self.sides = sides;
+        self
+    }
+
+    /// The side of a controller: its faction's side, or its own id.
+    pub fn side_of<'a>(&'a self, c: &'a Controller) -> &'a str {
+        self.sides
+            .get(c.as_str())
+            .map_or(c.as_str(), String::as_str)
     }
 
     /// With an explicit projection centre and an optional boundary (lon/lat).
@@ -151,6 +176,7 @@ impl AreaBuilder {
         });
         AreaBuilder {
             proj: LocalProjection::new(center),
+            sides: BTreeMap::new(),
             boundary_geo: boundary.as_ref().map(overlay::to_geo),
             boundary,
         }
@@ -175,6 +201,21 @@ impl AreaBuilder {
             .map(|c| c.vertices.iter().map(|&v| self.proj.inverse(v).0).collect())
             .collect();
 
+        // What areas are clipped to: the country outline and the field's
+        // widened hull, once for all controllers.
+        let hull = field
+            .hull()
+            .map(|h| overlay::normalise(&[overlay::ring(h.exterior().0.iter().copied())]));
+        let clip = match (&self.boundary, &hull) {
+            (Some(b), Some(h)) => Some(overlay::intersect(b, h)),
+            (Some(b), None) => Some(b.clone()),
+            (None, Some(h)) => Some(h.clone()),
+            (None, None) => None,
+        };
+        let clip_geo = match (&hull, &self.boundary_geo) {
+            (None, Some(b)) => Some(b.clone()),
+            _ => clip.as_ref().map(overlay::to_geo),
+        };
         let mut groups: BTreeMap<&Controller, Vec<overlay::Ring>> = BTreeMap::new();
         for (i, v) in ll.iter().enumerate() {
             let r = overlay::ring(v.iter().copied());
@@ -191,7 +232,7 @@ impl AreaBuilder {
             .map(|(controller, rings)| {
                 let places = rings.len();
                 let mut shapes = overlay::union(&rings);
-                if let Some(b) = &self.boundary {
+                if let Some(b) = &clip {
                     shapes = overlay::intersect(&shapes, b);
                 }
                 let geometry = overlay::to_geo(&shapes);
@@ -212,7 +253,7 @@ impl AreaBuilder {
             for k in 0..n {
                 let Edge::Site(j) = c.edges[k] else { continue };
                 let (a, b) = (&pts[i].controller, &pts[j].controller);
-                if i > j || a == b {
+                if i > j || a == b || self.side_of(a) == self.side_of(b) {
                     continue;
                 }
                 let key = if a < b { (a, b) } else { (b, a) };
@@ -227,7 +268,7 @@ impl AreaBuilder {
             .into_par_iter()
             .filter_map(|((a, b), lines)| {
                 let mut mls = MultiLineString(lines);
-                if let Some(bd) = &self.boundary_geo {
+                if let Some(bd) = &clip_geo {
                     mls = bd.clip(&mls, false);
                 }
                 let pieces: Vec<Vec<Coord<f64>>> = mls
@@ -263,4 +304,82 @@ fn round(c: Coord<f64>) -> Coord<f64> {
         x: (c.x * 1e6).round() / 1e6,
         y: (c.y * 1e6).round() / 1e6,
     }
+}
+
+/// Ground that changed hands between two days: held by `from` on the first
+/// day and by `to` on the second (both known; ground that was unknown and
+/// is now held did not change hands, it was learnt).
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// The holder on the first day.
+    pub from: Controller,
+    /// The holder on the second day (the gaining side).
+    pub to: Controller,
+    /// The ground, lon/lat, outer rings counter-clockwise.
+    pub geometry: MultiPolygon<f64>,
+    /// Geodesic area, km².
+    pub km2: f64,
+}
+
+/// Every (from, to) pair of controllers whose areas overlap from `then` to
+/// `now`, sorted by (to, from); computed on the micro-degree grid, so the
+/// pieces are valid and do not overlap.
+///
+/// ```
+/// use frontline::areas::{changed_ground, AreaBuilder};
+/// use frontline::control::{ControlField, ControlPoint};
+/// use frontline::events::Confidence;
+/// use geo::Point;
+/// let d = "2020-01-01".parse().unwrap();
+/// let cp = |name: &str, lon, c: &str| ControlPoint {
+///     place: name.into(), name: name.into(), at: Point::new(lon, 35.0),
+///     controller: c.into(), since: d, source: String::new(), confidence: Confidence::Confirmed };
+/// let b = AreaBuilder::with(Point::new(36.1, 35.0), None);
+/// let then = b.build(&ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "blue")], 15.0));
+/// let now = b.build(&ControlField::new(vec![cp("A", 36.0, "red"), cp("B", 36.2, "red")], 15.0));
+/// let c = changed_ground(&then, &now);
+/// assert_eq!(c.len(), 1);
+/// assert_eq!((c[0].from.as_str(), c[0].to.as_str()), ("blue", "red"));
+/// // B's cell: half the union of two discs 18 km apart.
+/// assert!(c[0].km2 > 500.0 && c[0].km2 < 700.0, "{}", c[0].km2);
+/// ```
+pub fn changed_ground(then: &Areas, now: &Areas) -> Vec<Change> {
+    let shapes = |mp: &MultiPolygon<f64>| {
+        let rings: Vec<overlay::Ring> = mp
+            .iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .map(|r| overlay::ring(r.0.iter().copied()))
+            .collect();
+        overlay::normalise(&rings)
+    };
+    let old: Vec<(&Controller, overlay::Shapes)> = then
+        .areas
+        .iter()
+        .map(|a| (&a.controller, shapes(&a.geometry)))
+        .collect();
+    let mut out = Vec::new();
+    for a in &now.areas {
+        let new = shapes(&a.geometry);
+        for (c, o) in &old {
+            if *c == &a.controller {
+                continue;
+            }
+            let geometry = overlay::to_geo(&overlay::intersect(o, &new));
+            if geometry.0.is_empty() {
+                continue;
+            }
+            let km2 = geometry.geodesic_area_unsigned() / 1e6;
+            if km2 < 0.01 {
+                continue;
+            }
+            out.push(Change {
+                from: (*c).clone(),
+                to: a.controller.clone(),
+                geometry,
+                km2,
+            });
+        }
+    }
+    out.sort_by(|x, y| (&x.to, &x.from).cmp(&(&y.to, &y.from)));
+    out
 }

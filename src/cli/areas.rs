@@ -2,7 +2,6 @@
 
 use super::args::{cutoff_arg, date_arg};
 use super::EXIT_OK;
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::output::geojson::{area_features, collection, front_features};
@@ -35,8 +34,8 @@ pub struct AreasArgs {
     #[arg(long, value_name = "FILE")]
     front: Option<PathBuf>,
     /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
-    cutoff: f64,
+    #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    cutoff: Option<f64>,
 }
 
 /// Areas (MultiPolygon) to `out` and front lines (MultiLineString) to
@@ -80,7 +79,7 @@ pub fn warn_if_nothing_known(day: &Day<'_>) {
 }
 
 pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
-    let tl = Timeline::new(t, a.cutoff);
+    let tl = Timeline::new(t, a.cutoff.unwrap_or(t.settings.cutoff_km));
     let day = tl.day(a.date);
     warn_if_nothing_known(&day);
     if let Some(out) = &a.out {
@@ -110,6 +109,13 @@ pub fn run(t: &Theater, a: AreasArgs) -> Result<i32, Error> {
             format!("front {} / {}", f.between.0, f.between.1),
             format!("{:.1} km", f.km),
             String::new(),
+        ]);
+    }
+    for (side, km2, front) in super::state::sides(t, areas) {
+        rows.push(vec![
+            format!("side {side}"),
+            format!("{km2:.1}"),
+            format!("front {front:.1} km"),
         ]);
     }
     super::table::print(&["controller", "km²", "places"], &rows);

@@ -17,6 +17,10 @@ pub(crate) fn cutoff_arg(s: &str) -> Result<f64, String> {
     }
 }
 
+pub(crate) fn lang_arg(s: &str) -> Result<frontline::i18n::Lang, String> {
+    s.parse()
+}
+
 pub(crate) fn bbox_arg(s: &str) -> Result<[f64; 4], String> {
     frontline::render::parse_bbox(s)
 }

@@ -2,7 +2,6 @@
 
 use super::args::cutoff_arg;
 use super::EXIT_OK;
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::error::{write_atomic, Error};
 use frontline::output::layers::timeline_layers;
 use frontline::output::{geojson, gpkg, qml, OutputSet};
@@ -39,12 +38,12 @@ pub struct ExportArgs {
     #[arg(long, value_delimiter = ',', default_value = "geojson,gpkg")]
     format: Vec<Format>,
     /// No place holds ground farther than this, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
-    cutoff: f64,
+    #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    cutoff: Option<f64>,
 }
 
 pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
-    let tl = Timeline::new(t, a.cutoff);
+    let tl = Timeline::new(t, a.cutoff.unwrap_or(t.settings.cutoff_km));
     let dates = tl.change_dates();
     let Some(last) = dates.last() else {
         return Err(Error::Usage(

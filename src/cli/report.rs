@@ -3,7 +3,6 @@
 
 use super::args::{chart_is_png, cutoff_arg, date_arg, warn_if_outside_events, MAX_DAYS};
 use super::{EXIT_NOT_FOUND, EXIT_OK};
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::factions::Controller;
@@ -58,8 +57,8 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value = "md")]
     format: Format,
     /// Distance beyond which a place decides nothing, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
-    cutoff: f64,
+    #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    cutoff: Option<f64>,
     /// Only the stretch between these two towns on the road, e.g.
     /// --between Saraqib "Maarat al-Numan".
     #[arg(long, num_args = 2, value_names = ["TOWN", "TOWN"])]
@@ -93,7 +92,7 @@ pub fn run(t: &Theater, a: ReportArgs) -> Result<i32, Error> {
             .road_line(&a.road)
             .ok_or_else(|| no_road(t, &a.road))?,
     };
-    let tl = Timeline::new(t, a.cutoff);
+    let tl = Timeline::new(t, a.cutoff.unwrap_or(t.settings.cutoff_km));
     let mut out = std::io::stdout().lock();
     let w = |out: &mut std::io::StdoutLock<'_>, s: &str| {
         out.write_all(s.as_bytes())

@@ -2,7 +2,6 @@
 
 use super::args::{cutoff_arg, date_arg};
 use super::{EXIT_NOT_FOUND, EXIT_OK};
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::Error;
 use frontline::factions::Controller;
@@ -36,8 +35,8 @@ pub struct RouteArgs {
     #[arg(long)]
     json: bool,
     /// Distance beyond which a place decides nothing, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
-    cutoff: f64,
+    #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    cutoff: Option<f64>,
 }
 
 pub fn run(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
@@ -67,7 +66,7 @@ pub fn run(t: &Theater, a: RouteArgs) -> Result<i32, Error> {
     }
     let (f, to) = (node(&a.from)?, node(&a.to)?);
     let g = t.roads.graph();
-    let tl = Timeline::new(t, a.cutoff);
+    let tl = Timeline::new(t, a.cutoff.unwrap_or(t.settings.cutoff_km));
     let Some(r) = tl.day(a.date).route(f, to) else {
         eprintln!("no highway path from {} to {}", g[f].name, g[to].name);
         return Ok(EXIT_NOT_FOUND);

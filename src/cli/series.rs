@@ -7,7 +7,7 @@ use super::EXIT_OK;
 use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::output::OutputSet;
-use frontline::render::{default_bbox, index_html, IndexDay};
+use frontline::render::{default_bbox, index_html, IndexChange, IndexDay};
 use frontline::theater::Theater;
 use frontline::timeline::Timeline;
 use rayon::prelude::*;
@@ -68,11 +68,11 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     // when all are written: a failed run leaves the previous series as it was.
     let set = OutputSet::begin(&a.out_dir)?;
     let days: Vec<Date> = (0..n).map(|i| a.from.add_days(i)).collect();
-    let tl = Timeline::new(t, a.frame.cutoff);
+    let tl = Timeline::new(t, a.frame.cutoff.unwrap_or(t.settings.cutoff_km));
     let bbox = a
         .frame
         .bbox
-        .unwrap_or_else(|| default_bbox(t, a.frame.cutoff));
+        .unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
     let mut kinds: Vec<(Kind, &str)> = Vec::new();
     for f in &a.format {
         let k = match f {
@@ -106,10 +106,22 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
                 .find(|(k, _)| *k == Kind::Svg)
                 .or_else(|| kinds.iter().find(|(k, _)| *k == Kind::Png))
                 .map(|(_, ext)| format!("{date}.{ext}"));
+            let before = tl.day(date.add_days(-1));
+            let changes = day
+                .changes_since(&before)
+                .into_iter()
+                .map(|c| IndexChange {
+                    place: t.display_name(c.place, a.frame.lang),
+                    to: t.controller_name_in(c.to.as_str(), a.frame.lang),
+                    color: t.controller_color(c.to),
+                    source: c.source.to_string(),
+                })
+                .collect();
             Ok(IndexDay {
                 date: date.to_string(),
                 image,
                 summary,
+                changes,
             })
         })
         .collect();

@@ -2,7 +2,6 @@
 
 use super::args::{cutoff_arg, date_arg};
 use super::EXIT_OK;
-use frontline::control::DEFAULT_CUTOFF_KM;
 use frontline::date::Date;
 use frontline::error::Error;
 use frontline::theater::Theater;
@@ -28,13 +27,13 @@ pub struct StateArgs {
     #[arg(long)]
     json: bool,
     /// Cutoff for the areas, km.
-    #[arg(long, default_value_t = DEFAULT_CUTOFF_KM, value_parser = cutoff_arg, allow_hyphen_values = true)]
-    cutoff: f64,
+    #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
+    cutoff: Option<f64>,
 }
 
 pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
     super::args::warn_if_outside_events(t, a.date);
-    let tl = Timeline::new(t, a.cutoff);
+    let tl = Timeline::new(t, a.cutoff.unwrap_or(t.settings.cutoff_km));
     let day = tl.day(a.date);
     let held = day.held();
     // A run that starts at a place's first event began on or before that day:
@@ -76,13 +75,21 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
         }
     }
     let areas = day.areas();
-    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    // `+ 0.0`: an empty sum is -0.0, printed as "-0.0".
+    let round = |x: f64| (x * 1000.0).round() / 1000.0 + 0.0;
     if a.json {
         let v = serde_json::json!({
-            "type": "summary", "date": a.date, "places": held.len(), "cutoff_km": a.cutoff,
+            "type": "summary", "date": a.date, "places": held.len(), "cutoff_km": a.cutoff.unwrap_or(t.settings.cutoff_km),
             "areas": areas.areas.iter().map(|x| serde_json::json!({
                 "controller": x.controller, "km2": round(x.km2), "places": x.places})).collect::<Vec<_>>(),
             "front_km": round(areas.front_km()),
+            "factions": t.factions.iter().map(|f| serde_json::json!({
+                "faction": f.id, "side": f.side,
+                "km2": round(areas.areas.iter().filter(|x| x.controller == f.id.as_str()).map(|x| x.km2).sum::<f64>()),
+                "front_km": round(areas.fronts.iter().filter(|x| x.between.0 == f.id.as_str() || x.between.1 == f.id.as_str()).map(|x| x.km).sum::<f64>()),
+            })).collect::<Vec<_>>(),
+            "sides": sides(t, areas).into_iter().map(|(side, km2, front_km)| serde_json::json!({
+                "side": side, "km2": round(km2), "front_km": round(front_km)})).collect::<Vec<_>>(),
             "fronts": areas.fronts.iter().map(|f| serde_json::json!({
                 "between": [f.between.0, f.between.1], "km": round(f.km)})).collect::<Vec<_>>(),
         });
@@ -104,7 +111,7 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
             .collect();
         outln!(
             "\nareas (cutoff {} km): {}; front {:.1} km",
-            a.cutoff,
+            a.cutoff.unwrap_or(t.settings.cutoff_km),
             if parts.is_empty() {
                 "none".to_string()
             } else {
@@ -114,4 +121,32 @@ pub fn run(t: &Theater, a: StateArgs) -> Result<i32, Error> {
         );
     }
     Ok(EXIT_OK)
+}
+
+/// (side, km², front km) for every side of the theater's factions, in
+/// order of first appearance in factions.csv; contested ground is no side.
+pub(crate) fn sides(t: &Theater, areas: &frontline::areas::Areas) -> Vec<(String, f64, f64)> {
+    let mut out: Vec<(String, f64, f64)> = Vec::new();
+    for f in &t.factions {
+        if !out.iter().any(|s| s.0 == f.side) {
+            out.push((f.side.clone(), 0.0, 0.0));
+        }
+    }
+    for s in &mut out {
+        s.1 = areas
+            .areas
+            .iter()
+            .filter(|a| t.side_of(&a.controller) == s.0 && a.controller != "contested")
+            .map(|a| a.km2)
+            .sum::<f64>()
+            + 0.0;
+        s.2 = areas
+            .fronts
+            .iter()
+            .filter(|x| t.side_of(&x.between.0) == s.0 || t.side_of(&x.between.1) == s.0)
+            .map(|x| x.km)
+            .sum::<f64>()
+            + 0.0;
+    }
+    out
 }

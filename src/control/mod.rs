@@ -2,15 +2,33 @@
 //!
 //! A point is held by whoever holds the nearest place with known control on
 //! that day, measured by geodesic distance on the WGS84 ellipsoid, if that
-//! place is within the cutoff; otherwise the point is unknown.
+//! place is within the cutoff and, when the field has a hull margin, the
+//! point lies inside the convex hull of the day's known places widened by
+//! that margin; otherwise the point is unknown.
+//!
+//! The cutoff says how far from any known place ground is still attributed
+//! (far enough that the ground between two towns of one side is never left
+//! blank); the hull keeps that reach from spilling outwards beyond the
+//! places the sources actually name.
 
 use crate::date::Date;
 use crate::events::Confidence;
 use crate::factions::Controller;
-use geo::{Distance, Geodesic, Point};
+use geo::{ConvexHull, Coord, Distance, Geodesic, Intersects, MultiPoint, Point, Polygon};
+use geographiclib_rs::DirectGeodesic;
 
-/// Default cutoff, km.
-pub const DEFAULT_CUTOFF_KM: f64 = 15.0;
+/// Default cutoff, km: ground farther than this from every known place is
+/// unknown. A theater may set its own (`settings.csv`, `cutoff_km`).
+pub const DEFAULT_CUTOFF_KM: f64 = 30.0;
+
+/// Default hull margin, km: how far beyond the convex hull of the day's
+/// known places ground is still attributed (`settings.csv`,
+/// `hull_margin_km`).
+pub const DEFAULT_MARGIN_KM: f64 = 12.0;
+
+/// Vertices of the circle drawn around each hull corner when widening the
+/// hull by the margin.
+const MARGIN_VERTICES: usize = 64;
 
 /// A place with known control on a day.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,16 +69,51 @@ pub struct ControlPoint {
 pub struct ControlField {
     points: Vec<ControlPoint>,
     cutoff_m: f64,
+    /// The widened hull (lon/lat, counter-clockwise, closed), if any.
+    hull: Option<Polygon<f64>>,
 }
 
 impl ControlField {
-    /// From control points and a cutoff in km.
+    /// From control points and a cutoff in km, with no hull: every point
+    /// within the cutoff of a known place is held.
     pub fn new(mut points: Vec<ControlPoint>, cutoff_km: f64) -> ControlField {
         points.sort_by(|a, b| a.place.cmp(&b.place));
         ControlField {
             points,
             cutoff_m: cutoff_km * 1000.0,
+            hull: None,
         }
+    }
+
+    /// From control points, a cutoff and a hull margin in km: a point is
+    /// held only inside the convex hull of the points widened by the margin
+    /// (and within the cutoff of its nearest point).
+    ///
+    /// ```
+    /// use frontline::control::{ControlField, ControlPoint};
+    /// use frontline::events::Confidence;
+    /// use geo::Point;
+    /// let d = "2020-01-01".parse().unwrap();
+    /// let cp = |name: &str, lon, lat, c: &str| ControlPoint {
+    ///     place: name.into(), name: name.into(), at: Point::new(lon, lat),
+    ///     controller: c.into(), since: d, source: String::new(), confidence: Confidence::Confirmed };
+    /// let f = ControlField::with_margin(
+    ///     vec![cp("A", 36.0, 35.0, "red"), cp("B", 36.3, 35.0, "red"), cp("C", 36.15, 35.2, "red")], 30.0, 5.0);
+    /// // Between the three: held, though 15 km from each.
+    /// assert_eq!(f.controller_at(Point::new(36.15, 35.07)), Some("red"));
+    /// // 10 km south of the hull's base: beyond the 5 km margin.
+    /// assert_eq!(f.controller_at(Point::new(36.15, 34.91)), None);
+    /// ```
+    pub fn with_margin(points: Vec<ControlPoint>, cutoff_km: f64, margin_km: f64) -> ControlField {
+        let mut f = ControlField::new(points, cutoff_km);
+        f.hull = widened_hull(&f.points, margin_km * 1000.0);
+        f
+    }
+
+    /// The convex hull of the points widened by the margin, if the field
+    /// has one (lon/lat).
+    pub fn hull(&self) -> Option<&Polygon<f64>> {
+        self.hull.as_ref()
     }
 
     /// The points.
@@ -78,9 +131,15 @@ impl ControlField {
         self.cutoff_m
     }
 
-    /// Index of the nearest point within the cutoff. Ties go to the lower
-    /// place id, so the answer is deterministic.
+    /// Index of the nearest point within the cutoff (and inside the hull,
+    /// if any). Ties go to the lower place id, so the answer is
+    /// deterministic.
     pub fn nearest(&self, at: Point<f64>) -> Option<usize> {
+        if let Some(h) = &self.hull {
+            if !h.intersects(&at) {
+                return None;
+            }
+        }
         // A cheap bound first: one degree of latitude is at least 110.5 km,
         // one of longitude at least 110.5·cos(lat) km.
         let dlat_max = self.cutoff_m / 110_500.0 + 1e-9;
@@ -103,4 +162,31 @@ impl ControlField {
     pub fn controller_at(&self, at: Point<f64>) -> Option<&str> {
         self.nearest(at).map(|i| self.points[i].controller.as_str())
     }
+}
+
+/// The convex hull of the points, widened by `margin_m`: the hull of circles
+/// (geodesic, [`MARGIN_VERTICES`]-gons) around every corner of the plain
+/// hull, with vertices rounded to the output grid (six decimals) so the
+/// areas clipped to it and the road points tested against it see the same
+/// polygon. `None` without points.
+fn widened_hull(points: &[ControlPoint], margin_m: f64) -> Option<Polygon<f64>> {
+    if points.is_empty() {
+        return None;
+    }
+    let corners = MultiPoint(points.iter().map(|p| p.at).collect()).convex_hull();
+    let g = geographiclib_rs::Geodesic::wgs84();
+    let mut ring: Vec<Point<f64>> = Vec::new();
+    for c in corners.exterior().0.iter() {
+        for k in 0..MARGIN_VERTICES {
+            let azi = 360.0 * k as f64 / MARGIN_VERTICES as f64;
+            let (lat, lon): (f64, f64) = g.direct(c.y, c.x, azi, margin_m.max(1.0));
+            ring.push(Point::new(
+                (lon * 1e6).round() / 1e6,
+                (lat * 1e6).round() / 1e6,
+            ));
+        }
+    }
+    let h = MultiPoint(ring).convex_hull();
+    let ext: Vec<Coord<f64>> = h.exterior().0.clone();
+    Some(Polygon::new(geo::LineString(ext), vec![]))
 }

@@ -67,10 +67,7 @@ fn draw<DB: DrawingBackend>(
     for s in series {
         let c = rgb(&s.color);
         chart
-            .draw_series(LineSeries::new(
-                s.km.iter().enumerate().map(|(i, &k)| (i as i32, k)),
-                c.stroke_width(3),
-            ))
+            .draw_series(LineSeries::new(steps(&s.km), c.stroke_width(3)))
             .map_err(e)?
             .label(s.name.as_str())
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(3)));
@@ -84,6 +81,21 @@ fn draw<DB: DrawingBackend>(
         .map_err(e)?;
     root.present().map_err(e)?;
     Ok(())
+}
+
+/// A day's value holds until the next day: a horizontal run per day and a
+/// vertical step where control changes, never a diagonal ramp between days.
+///
+/// (Day i is drawn at x = i; the value of day i runs from i to i + 1.)
+fn steps(km: &[f64]) -> Vec<(i32, f64)> {
+    let mut out = Vec::with_capacity(2 * km.len());
+    for (i, &k) in km.iter().enumerate() {
+        out.push((i as i32, k));
+        if i + 1 < km.len() {
+            out.push((i as i32 + 1, k));
+        }
+    }
+    out
 }
 
 /// Title and legend with the characters XML forbids replaced: plotters
@@ -133,6 +145,16 @@ pub fn chart_png(title: &str, days: &[Date], series: &[ChartSeries]) -> Result<V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_is_a_vertical_step_not_a_ramp() {
+        let p = steps(&[10.0, 10.0, 30.0]);
+        assert_eq!(p, [(0, 10.0), (1, 10.0), (1, 10.0), (2, 10.0), (2, 30.0)]);
+        // No segment goes up and across at once.
+        for w in p.windows(2) {
+            assert!(w[0].0 == w[1].0 || w[0].1 == w[1].1, "{w:?}");
+        }
+    }
 
     #[test]
     fn control_characters_and_non_characters_do_not_break_the_chart_svg() {

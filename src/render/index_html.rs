@@ -14,18 +14,33 @@ pub struct IndexDay {
     pub image: Option<String>,
     /// One line of facts, e.g. "government 4303 km² · front 159 km".
     pub summary: String,
+    /// The places that changed hands since the day before.
+    pub changes: Vec<IndexChange>,
+}
+
+/// A place that changed hands, as the viewer lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexChange {
+    /// The place's label.
+    pub place: String,
+    /// The new holder's name.
+    pub to: String,
+    /// The new holder's colour.
+    pub color: String,
+    /// The source of the event (a link).
+    pub source: String,
 }
 
 /// The viewer's HTML.
 ///
 /// ```
 /// use frontline::render::{index_html, IndexDay};
-/// let d = IndexDay { date: "2020-02-08".into(), image: Some("2020-02-08.svg".into()), summary: "x".into() };
+/// let d = IndexDay { date: "2020-02-08".into(), image: Some("2020-02-08.svg".into()), summary: "x".into(), changes: vec![] };
 /// let html = index_html("</script><b>", &[d]);
 /// assert!(html.contains("&lt;/script&gt;&lt;b&gt;"));
 /// assert_eq!(html.matches("</script>").count(), 1); // only the real one
 /// // A name from a news article cannot start an HTML comment or a script.
-/// let d = IndexDay { date: "2020-02-08".into(), image: None, summary: "<!--<script>".into() };
+/// let d = IndexDay { date: "2020-02-08".into(), image: None, summary: "<!--<script>".into(), changes: vec![] };
 /// let html = index_html("t", &[d]);
 /// assert!(!html.contains("<!--") && html.matches("<script>").count() == 1);
 /// assert!(html.contains(r#""summary":"\u003c!--\u003cscript\u003e""#));
@@ -51,15 +66,30 @@ pub fn index_html(title: &str, days: &[IndexDay]) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; background: #f3f1ec; color: #1d1d1d; }}
-header {{ display: flex; align-items: center; gap: 1.2em; padding: 0.6em 1em; background: #fff; border-bottom: 1px solid #d8d4ca; flex-wrap: wrap; }}
+* {{ box-sizing: border-box; }}
+html, body {{ height: 100%; }}
+body {{ margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; background: #f3f1ec; color: #1d1d1d; display: flex; flex-direction: column; }}
+header {{ display: flex; align-items: center; gap: 0.6em 1em; padding: 0.4em 0.8em; background: #fff; border-bottom: 1px solid #d8d4ca; flex-wrap: wrap; flex: none; }}
 #date {{ font-size: 2.4em; font-weight: bold; letter-spacing: 0.02em; min-width: 6.2em; }}
-#summary {{ color: #555; }}
-input[type=range] {{ flex: 1; min-width: 12em; }}
+#summary {{ color: #555; font-size: 0.9em; }}
+input[type=range] {{ flex: 1; min-width: 10em; }}
 button {{ font-size: 1em; padding: 0.3em 0.8em; }}
-main {{ text-align: center; padding: 0.5em; }}
-main img {{ max-width: 100%; height: auto; box-shadow: 0 1px 4px rgba(0,0,0,.2); background: #fff; }}
-footer {{ font-size: 0.8em; color: #666; padding: 0.5em 1em; }}
+#body {{ flex: 1; min-height: 0; display: flex; gap: 0.5em; padding: 0.5em; }}
+main {{ flex: 1; min-width: 0; min-height: 0; display: flex; align-items: center; justify-content: center; }}
+main img {{ max-width: 100%; max-height: 100%; width: auto; height: auto; object-fit: contain; box-shadow: 0 1px 4px rgba(0,0,0,.2); background: #fff; }}
+aside {{ width: 19em; flex: none; overflow-y: auto; background: #fff; border: 1px solid #d8d4ca; padding: 0.5em 0.8em; font-size: 0.85em; }}
+aside h2 {{ font-size: 1.1em; margin: 0.2em 0 0.5em; }}
+aside ul {{ list-style: none; margin: 0; padding: 0; }}
+aside li {{ margin: 0.3em 0; }}
+aside .dot {{ display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-right: 0.4em; vertical-align: middle; }}
+footer {{ font-size: 0.75em; color: #666; padding: 0.3em 1em; flex: none; }}
+@media (max-width: 800px) {{
+  #date {{ font-size: 1.9em; min-width: 0; }}
+  #body {{ flex-direction: column; }}
+  main {{ flex: none; }}
+  main img {{ max-height: 70vh; }}
+  aside {{ width: auto; flex: 1; min-height: 6em; }}
+}}
 </style>
 </head>
 <body>
@@ -71,8 +101,11 @@ footer {{ font-size: 0.8em; color: #666; padding: 0.5em 1em; }}
 <button id="play" title="play / pause (space)">Play</button>
 <span id="summary"></span>
 </header>
+<div id="body">
 <main><img id="map" alt=""></main>
-<footer>{title}. Places: GeoNames (CC-BY 4.0). Outlines: Natural Earth. Link to a day with #YYYY-MM-DD.</footer>
+<aside><h2 id="changes-title">Changed hands</h2><ul id="changes"></ul></aside>
+</div>
+<footer>{title}. Places: GeoNames (CC-BY 4.0) · Wikipedia detailed-map module (CC BY-SA 4.0) · Outlines: Natural Earth. Link to a day with #YYYY-MM-DD.</footer>
 <script>
 const DAYS = {data};
 const slider = document.getElementById("slider");
@@ -87,6 +120,22 @@ function show(i) {{
   document.getElementById("date").textContent = d.date;
   document.getElementById("summary").textContent = d.summary;
   if (d.image) {{ img.src = d.image; img.alt = "Map of " + d.date; }}
+  const ul = document.getElementById("changes");
+  ul.replaceChildren();
+  if (!d.changes.length) {{ const li = document.createElement("li"); li.textContent = "No place changed hands this day."; ul.appendChild(li); }}
+  for (const c of d.changes) {{
+    const li = document.createElement("li");
+    const dot = document.createElement("span");
+    dot.className = "dot"; dot.style.background = c.color;
+    li.appendChild(dot);
+    li.appendChild(document.createTextNode(c.place + " → " + c.to + " "));
+    if (/^https?:\/\//.test(c.source)) {{
+      const a = document.createElement("a");
+      a.href = c.source; a.textContent = "source"; a.rel = "noopener noreferrer"; a.target = "_blank";
+      li.appendChild(a);
+    }}
+    ul.appendChild(li);
+  }}
   if (location.hash !== "#" + d.date) history.replaceState(null, "", "#" + d.date);
 }}
 function current() {{ return Number(slider.value); }}

@@ -126,6 +126,22 @@ pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Pl
     out
 }
 
+/// The box a placed label covers.
+pub fn label_box(p: &Placed, w: &Wanted) -> Box2 {
+    let (tw, th) = w.size;
+    let x0 = match p.anchor {
+        "start" => p.x,
+        "middle" => p.x - tw / 2.0,
+        _ => p.x - tw,
+    };
+    Box2 {
+        x0: x0 - 1.0,
+        y0: p.y - th * 0.85,
+        x1: x0 + tw + 1.0,
+        y1: p.y + th * 0.25,
+    }
+}
+
 /// Obstacles that keep labels off road lines (pixel polylines): a 5 px box
 /// every 5 px along each line, only on the part of it inside the `frame`
 /// (width, height). Clipping first bounds the count by the frame, however

@@ -17,19 +17,22 @@ mod svg;
 
 pub use crate::style::{escape, hex_rgb, xml_safe};
 pub use frame::{parse_bbox, Frame};
-pub use index_html::{index_html, IndexDay};
+pub use index_html::{index_html, IndexChange, IndexDay};
 pub use png::{svg_to_png, FONT};
 
-use crate::areas::Areas;
+use crate::areas::{changed_ground, Change};
+use crate::date::Date;
 use crate::factions::Controller;
+use crate::gazetteer::Kind;
+use crate::i18n::{Lang, Ui};
 use crate::roads::{point_at_km, sub_line};
 use crate::theater::Theater;
-use crate::timeline::Day;
-use geo::{MultiLineString, MultiPolygon};
+use crate::timeline::{Day, PlaceChange};
+use geo::{InteriorPoint, MultiLineString, MultiPolygon};
 use std::fmt::Write;
 
 /// How to frame and draw a day's map.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct MapOptions {
     /// West, south, east, north; `None` fits the theater.
     pub bbox: Option<[f64; 4]>,
@@ -37,11 +40,18 @@ pub struct MapOptions {
     pub width: u32,
     /// Title; the date is always added.
     pub title: Option<String>,
+    /// The language of labels, legend, title and scale.
+    pub lang: Lang,
+    /// Draw what changed hands since this day.
+    pub since: Option<Date>,
 }
 
+/// Height of the title band above the map, px.
+pub const TITLE_BAND: f64 = 64.0;
+
 /// The bounding box of every place the events name and every road node,
-/// padded by the cutoff and 3 %.
-pub fn default_bbox(t: &Theater, cutoff_km: f64) -> [f64; 4] {
+/// padded by `pad_km` and 3 %.
+pub fn default_bbox(t: &Theater, pad_km: f64) -> [f64; 4] {
     let mut pts: Vec<(f64, f64)> = t
         .events
         .iter()
@@ -56,64 +66,278 @@ pub fn default_bbox(t: &Theater, cutoff_km: f64) -> [f64; 4] {
     for (x, y) in pts {
         (w, s, e, n) = (w.min(x), s.min(y), e.max(x), n.max(y));
     }
-    let dlat = cutoff_km / 111.0;
+    let dlat = pad_km / 111.0;
     let dlon = dlat / ((s + n) / 2.0).to_radians().cos().max(0.1);
     let (pw, ph) = ((e - w) * 0.03 + dlon, (n - s) * 0.03 + dlat);
     [w - pw, s - ph, e + pw, n + ph]
 }
 
-/// (population, name, id, pixel position, controller).
-type Town = (u64, String, String, (f64, f64), String);
+/// A marker on the map.
+struct Town {
+    population: u64,
+    label: String,
+    id: String,
+    at: (f64, f64),
+    /// `None`: a context town (no known controller today).
+    controller: Option<String>,
+}
 
-/// A day's map as SVG text: it draws the day's areas, front line, highway
-/// stretches and held towns.
+/// One legend row.
+enum Key {
+    Area(String),
+    Contested,
+    Unknown,
+    Outside,
+    Front,
+    Border,
+    Governorate,
+    Highway,
+    OtherTown,
+    Changed,
+}
+
+/// What changed since an earlier day, for the map.
+pub struct Since<'a> {
+    /// The earlier day.
+    pub date: Date,
+    /// Ground that changed hands.
+    pub ground: Vec<Change>,
+    /// Places that changed hands.
+    pub places: Vec<PlaceChange<'a>>,
+}
+
+/// A day's map as SVG text: a title band, the map (areas, front line,
+/// highway stretches, towns, context), and a band below it with the
+/// legend, the scale bar and the attribution, so nothing covers the map.
 ///
 /// ```
 /// use frontline::render::{map_svg, MapOptions};
 /// use frontline::timeline::Timeline;
 /// let t = frontline::theater::Theater::embedded().unwrap();
-/// let tl = Timeline::new(&t, 15.0);
+/// let tl = Timeline::new(&t, 30.0);
 /// let day = tl.day("2020-02-08".parse().unwrap());
-/// let svg = map_svg(&day, &MapOptions { bbox: None, width: 800, title: None });
+/// let svg = map_svg(&day, &MapOptions { width: 800, ..Default::default() });
 /// assert!(svg.contains("Territorial control — \u{200E}2020-02-08"));
 /// assert!(svg.contains(r#"data-road="M5""#));
+/// let fr = map_svg(&day, &MapOptions { width: 1600, lang: "fr".parse().unwrap(), ..Default::default() });
+/// assert!(fr.contains(">Saraqeb</text>") && fr.contains("Contrôle territorial"));
 /// ```
 pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
+    let since = opt.since.map(|d0| {
+        let then = day.timeline().day(d0);
+        let ground = changed_ground(then.areas(), day.areas());
+        let places = day.changes_since(&then);
+        Since {
+            date: d0,
+            ground,
+            places,
+        }
+    });
+    draw(day, opt, since.as_ref())
+}
+
+fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
     let t = day.theater();
     let areas = day.areas();
+    let lang = opt.lang;
+    let rtl = lang.rtl();
     // The palette (theater style.csv, or the defaults).
     let st = &t.style;
     let (bg, land, front, halo) = (&st.background, &st.land, &st.front, &st.halo);
     let (gov_c, country_c, shield_c) = (&st.governorates, &st.country, &st.shield);
     let (label_c, text_c, title_c) = (&st.labels, &st.text, &st.title);
     let (subtitle_c, attribution_c) = (&st.subtitle, &st.attribution);
-    let bbox = opt.bbox.unwrap_or_else(|| default_bbox(t, day.cutoff_km()));
+    let context_c = "#8a8a8a";
+    let bbox = opt
+        .bbox
+        .unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
     let f = Frame::new(bbox, f64::from(opt.width));
-    let (w, h) = (f.width, f.height);
-    let mut o = String::new();
+    let (w, mh) = (f.width, f.height);
+    let inside =
+        |lon: f64, lat: f64| lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
+    // Right-to-left: furniture mirrored, text anchored at its right edge.
+    let mx = |x: f64| if rtl { w - x } else { x };
+    let start = if rtl { "end" } else { "start" };
+    let dir = if rtl { r#" direction="rtl""# } else { "" };
+
     // U+200E (left-to-right mark) keeps the date's digits in order after
     // a right-to-left title (Unicode bidi rule W2 would reorder them).
     let title = format!(
         "{} — \u{200E}{}",
-        opt.title.as_deref().unwrap_or("Territorial control"),
+        opt.title.as_deref().unwrap_or(lang.ui(Ui::Title)),
         day.date()
     );
+
+    // Towns: held ones in their holder's colour, the rest of the
+    // gazetteer's populated places as small grey context markers.
+    let mut towns: Vec<Town> = Vec::new();
+    for hld in day.held() {
+        let Some(p) = t.gazetteer.get(hld.place) else {
+            continue;
+        };
+        if !inside(p.lon, p.lat) {
+            continue;
+        }
+        towns.push(Town {
+            population: p.population,
+            label: t.display_name(&p.id, lang),
+            id: p.id.clone(),
+            at: f.xy(p.lon, p.lat),
+            controller: Some(hld.controller.to_string()),
+        });
+    }
+    towns.sort_by(|a, b| {
+        b.population
+            .cmp(&a.population)
+            .then(a.label.cmp(&b.label))
+            .then(a.id.cmp(&b.id))
+    });
+    let held_n = towns.len();
+    let mut context: Vec<Town> = t
+        .gazetteer
+        .places()
+        .iter()
+        .filter(|p| p.kind == Kind::PopulatedPlace && inside(p.lon, p.lat))
+        .filter(|p| {
+            day.held()
+                .binary_search_by(|h| h.place.cmp(p.id.as_str()))
+                .is_err()
+        })
+        .map(|p| Town {
+            population: p.population,
+            label: t.display_name(&p.id, lang),
+            id: p.id.clone(),
+            at: f.xy(p.lon, p.lat),
+            controller: None,
+        })
+        .collect();
+    context.sort_by(|a, b| {
+        b.population
+            .cmp(&a.population)
+            .then(a.label.cmp(&b.label))
+            .then(a.id.cmp(&b.id))
+    });
+    towns.extend(context);
+
+    // The band below the map: legend, then (change maps) what changed,
+    // then the scale bar and attribution.
+    let legend = legend_keys(t, day, since.is_some(), &towns);
+    let legend_label = |k: &Key| -> String {
+        match k {
+            Key::Area(id) => t.controller_name_in(id, lang),
+            Key::Contested => t.controller_name_in(Controller::Contested.as_str(), lang),
+            Key::Unknown => lang.ui(Ui::Unknown).to_string(),
+            Key::Outside => lang.ui(Ui::Outside).to_string(),
+            Key::Front => lang.ui(Ui::Front).to_string(),
+            Key::Border => lang.ui(Ui::CountryBorder).to_string(),
+            Key::Governorate => lang.ui(Ui::Governorates).to_string(),
+            Key::Highway => lang.ui(Ui::HighwayUnknown).to_string(),
+            Key::OtherTown => lang.ui(Ui::OtherTowns).to_string(),
+            Key::Changed => format!(
+                "{} ({} \u{200E}{})",
+                lang.ui(Ui::ChangedHands),
+                lang.ui(Ui::Since),
+                since.map_or(String::new(), |s| s.date.to_string())
+            ),
+        }
+    };
+    let labels_txt: Vec<String> = legend.iter().map(&legend_label).collect();
+    let col_w = 56.0
+        + labels_txt
+            .iter()
+            .map(|l| labels::text_width(l, 13.0))
+            .fold(120.0, f64::max);
+    let cols = (((w - 24.0) / col_w).floor() as usize).max(1);
+    let rows = legend.len().div_ceil(cols);
+    let legend_h = 30.0 + 22.0 * rows as f64;
+    // What changed: per-faction km² and the places, in columns.
+    let mut change_lines: Vec<(String, String)> = Vec::new(); // (colour, text)
+    let mut balance = String::new();
+    if let Some(s) = since {
+        let mut per: std::collections::BTreeMap<&str, (f64, f64)> = Default::default();
+        for c in &s.ground {
+            per.entry(c.to.as_str()).or_default().0 += c.km2;
+            per.entry(c.from.as_str()).or_default().1 += c.km2;
+        }
+        let parts: Vec<String> = per
+            .iter()
+            .map(|(id, (g, l))| {
+                format!(
+                    "{}: +{:.0} / −{:.0} {}",
+                    t.controller_name_in(id, lang),
+                    g,
+                    l,
+                    lang.ui(Ui::Km2)
+                )
+            })
+            .collect();
+        balance = if parts.is_empty() {
+            lang.ui(Ui::NoChange).to_string()
+        } else {
+            parts.join(" · ")
+        };
+        for p in &s.places {
+            change_lines.push((
+                t.controller_color(p.to),
+                format!(
+                    "{} → {} (\u{200E}{})",
+                    t.display_name(p.place, lang),
+                    t.controller_name_in(p.to.as_str(), lang),
+                    p.since
+                ),
+            ));
+        }
+    }
+    let ch_col_w = 28.0
+        + change_lines
+            .iter()
+            .map(|(_, l)| labels::text_width(l, 12.0))
+            .fold(160.0, f64::max);
+    let ch_cols = (((w - 24.0) / ch_col_w).floor() as usize).max(1);
+    let ch_rows = change_lines.len().div_ceil(ch_cols);
+    let change_h = if since.is_some() {
+        48.0 + 18.0 * ch_rows as f64
+    } else {
+        0.0
+    };
+    let foot_h = 44.0;
+    let band_top = TITLE_BAND + mh;
+    let h = band_top + legend_h + change_h + foot_h;
+
+    let mut o = String::new();
     let _ = writeln!(
         o,
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="DejaVu Sans, sans-serif">
+<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="DejaVu Sans, sans-serif" data-lang="{}">
 <title>{}</title>"#,
+        lang.code(),
         escape(&title)
     );
     let contested = t.controller_color(Controller::Contested);
     let _ = writeln!(
         o,
         r#"<defs>
-<pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="{contested}" fill-opacity="0.12"/><line x1="0" y1="0" x2="0" y2="9" stroke="{contested}" stroke-width="3.5"/></pattern>
-<clipPath id="frame"><rect width="{w}" height="{h}"/></clipPath>
+<pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="{contested}" fill-opacity="0.12"/><line x1="0" y1="0" x2="0" y2="9" stroke="{contested}" stroke-width="3.5"/></pattern>"#
+    );
+    // One hatch per gaining controller, in its colour.
+    let mut gainers: Vec<&Controller> = since
+        .map(|s| s.ground.iter().map(|c| &c.to).collect())
+        .unwrap_or_default();
+    gainers.dedup();
+    for (i, c) in gainers.iter().enumerate() {
+        let col = escape(&t.controller_color(c));
+        let _ = writeln!(
+            o,
+            r#"<pattern id="gain{i}" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="7" stroke="{col}" stroke-width="3"/></pattern>"#
+        );
+    }
+    let _ = writeln!(
+        o,
+        r#"<clipPath id="frame"><rect width="{w}" height="{mh}"/></clipPath>
 </defs>
-<rect width="{w}" height="{h}" fill="{bg}"/>
-<g clip-path="url(#frame)">"#
+<rect width="{w}" height="{h}" fill="{halo}"/>
+<g id="map" transform="translate(0 {TITLE_BAND})" clip-path="url(#frame)">
+<rect width="{w}" height="{mh}" fill="{bg}"/>"#
     );
 
     // Country, areas, outlines.
@@ -149,6 +373,21 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
         );
     }
     o.push_str("</g>\n");
+    if let Some(s) = since {
+        o.push_str("<g id=\"changed\">\n");
+        for c in &s.ground {
+            let i = gainers.iter().position(|g| **g == c.to).unwrap_or(0);
+            let _ = writeln!(
+                o,
+                r#"<path data-from="{}" data-to="{}" d="{}" fill="url(#gain{i})" fill-rule="evenodd" stroke="{}" stroke-width="1.2"/>"#,
+                escape(c.from.as_str()),
+                escape(c.to.as_str()),
+                svg::polygons(&f, &c.geometry),
+                escape(&t.controller_color(&c.to)),
+            );
+        }
+        o.push_str("</g>\n");
+    }
     let mut gov = String::new();
     for g in &t.governorates {
         gov.push_str(&svg::polygons(&f, &g.shape));
@@ -209,97 +448,178 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
     }
     o.push_str("</g>\n");
 
-    // Towns and labels.
-    let mut towns: Vec<Town> = Vec::new();
-    for hld in day.held() {
-        let Some(p) = t.gazetteer.get(hld.place) else {
-            continue;
-        };
-        if p.lon < bbox[0] || p.lon > bbox[2] || p.lat < bbox[1] || p.lat > bbox[3] {
-            continue;
-        }
-        towns.push((
-            p.population,
-            p.name.clone(),
-            p.id.clone(),
-            f.xy(p.lon, p.lat),
-            hld.controller.to_string(),
-        ));
-    }
-    towns.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let radius = |pop: u64| match pop {
-        p if p >= 100_000 => 6.0,
-        p if p >= 20_000 => 4.8,
+    // Markers: context towns first (under), then held towns.
+    let radius = |tw: &Town| match (tw.controller.is_some(), tw.population) {
+        (false, _) => 2.2,
+        (true, p) if p >= 100_000 => 6.0,
+        (true, p) if p >= 20_000 => 4.8,
         _ => 3.6,
     };
-    let font = |pop: u64| if pop >= 100_000 { 15.0 } else { 13.0 };
-    let _ = writeln!(o, "<g id=\"towns\" stroke=\"{halo}\" stroke-width=\"1.4\">");
-    for (pop, _, id, (x, y), c) in &towns {
+    let font = |tw: &Town| match (tw.controller.is_some(), tw.population) {
+        (false, _) => 10.5,
+        (true, p) if p >= 100_000 => 15.0,
+        _ => 13.0,
+    };
+    let _ = writeln!(
+        o,
+        "<g id=\"context-towns\" fill=\"{context_c}\" stroke=\"{halo}\" stroke-width=\"0.8\">"
+    );
+    for tw in &towns[held_n..] {
         let _ = writeln!(
             o,
-            r#"<circle data-place="{}" cx="{x:.1}" cy="{y:.1}" r="{}" fill="{}"/>"#,
-            escape(id),
-            radius(*pop),
+            r#"<circle data-context="{}" cx="{:.1}" cy="{:.1}" r="{}"/>"#,
+            escape(&tw.id),
+            tw.at.0,
+            tw.at.1,
+            radius(tw)
+        );
+    }
+    o.push_str("</g>\n");
+    let changed: Vec<&str> = since
+        .map(|s| s.places.iter().map(|p| p.place).collect())
+        .unwrap_or_default();
+    let _ = writeln!(o, "<g id=\"towns\" stroke=\"{halo}\" stroke-width=\"1.4\">");
+    for tw in &towns[..held_n] {
+        let c = tw.controller.as_deref().unwrap_or("unknown");
+        if changed.contains(&tw.id.as_str()) {
+            let _ = writeln!(
+                o,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="{}" fill="none" stroke="{}" stroke-width="2"/>"#,
+                tw.at.0,
+                tw.at.1,
+                radius(tw) + 3.0,
+                escape(&t.controller_color(c))
+            );
+        }
+        let _ = writeln!(
+            o,
+            r#"<circle data-place="{}" cx="{:.1}" cy="{:.1}" r="{}" fill="{}"/>"#,
+            escape(&tw.id),
+            tw.at.0,
+            tw.at.1,
+            radius(tw),
             escape(&t.controller_color(c))
         );
     }
     o.push_str("</g>\n");
 
-    // Furniture boxes are obstacles for labels.
-    let title_box = labels::Box2 {
-        x0: 0.0,
-        y0: 0.0,
-        x1: 16.0 + labels::text_width(&title, 24.0).max(300.0),
-        y1: 74.0,
-    };
-    let legend = legend_entries(
-        t,
-        areas,
-        &towns.iter().map(|x| x.4.clone()).collect::<Vec<_>>(),
-    );
-    let legend_h = 34.0 + 22.0 * legend.len() as f64;
-    let legend_box = labels::Box2 {
-        x0: 0.0,
-        y0: h - legend_h - 12.0,
-        x1: 300.0,
-        y1: h,
-    };
-    let foot_box = labels::Box2 {
-        x0: w - 560.0,
-        y0: h - 64.0,
-        x1: w,
-        y1: h,
-    };
-    let mut obstacles = vec![title_box, legend_box, foot_box];
-    obstacles.extend(labels::road_obstacles(&road_px, (w, h)));
+    // Labels: country and sea names are fixed; shields and roads are
+    // obstacles; towns in rank order (held first, then context); then the
+    // governorate names where room is left.
+    let mut obstacles = labels::road_obstacles(&road_px, (w, mh));
     for (name, (x, y)) in &shields {
+        let bw = 14.0 + labels::text_width(name, 12.0);
         obstacles.push(labels::Box2 {
-            x0: x - 18.0,
-            y0: y - 11.0,
-            x1: x + 18.0 + name.len() as f64,
-            y1: y + 11.0,
+            x0: x - bw / 2.0 - 2.0,
+            y0: y - 12.0,
+            x1: x + bw / 2.0 + 2.0,
+            y1: y + 12.0,
         });
+    }
+    let mut region_txt = String::new();
+    for cl in &t.context_labels {
+        if !inside(cl.lon, cl.lat) {
+            continue;
+        }
+        let (x, y) = f.xy(cl.lon, cl.lat);
+        let name = t.region_label(&cl.id, lang);
+        let size = 17.0;
+        let tw = labels::text_width(&name, size) * 1.1;
+        obstacles.push(labels::Box2 {
+            x0: x - tw / 2.0,
+            y0: y - size,
+            x1: x + tw / 2.0,
+            y1: y + size * 0.3,
+        });
+        let (fill, style) = if cl.is_sea() {
+            ("#5b7fa3", r#" font-style="italic""#)
+        } else {
+            ("#77736a", r#" letter-spacing="1.5""#)
+        };
+        let _ = writeln!(
+            region_txt,
+            r#"<text data-region="{}" x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{fill}"{style} text-anchor="middle"{dir}>{}</text>"#,
+            escape(&cl.id),
+            escape(&name)
+        );
     }
     let wanted: Vec<labels::Wanted> = towns
         .iter()
-        .map(|(pop, name, _, at, _)| labels::Wanted {
-            at: *at,
-            r: radius(*pop),
-            size: (labels::text_width(name, font(*pop)), font(*pop)),
+        .map(|tw| labels::Wanted {
+            at: tw.at,
+            r: radius(tw),
+            size: (labels::text_width(&tw.label, font(tw)), font(tw)),
         })
         .collect();
-    let placed = labels::place(&wanted, &obstacles, (w, h));
+    // Held towns first, by population, then the context towns by
+    // population: a context label only takes room no held town needed.
+    let placed = labels::place(&wanted, &obstacles, (w, mh));
+    let mut taken: Vec<labels::Box2> = obstacles;
+    for p in &placed {
+        taken.push(labels::label_box(p, &wanted[p.index]));
+    }
+    for tw in &towns {
+        let r = radius(tw);
+        taken.push(labels::Box2 {
+            x0: tw.at.0 - r,
+            y0: tw.at.1 - r,
+            x1: tw.at.0 + r,
+            y1: tw.at.1 + r,
+        });
+    }
+    let _ = writeln!(o, "<g id=\"regions\">\n{region_txt}</g>");
+    // Governorates: a name at a point inside the outline, if it fits.
+    let mut gov_txt = String::new();
+    for g in &t.governorates {
+        let Some(ip) = g.shape.interior_point() else {
+            continue;
+        };
+        if !inside(ip.x(), ip.y()) {
+            continue;
+        }
+        let mut name = t.region_label(&format!("adm1:{}", g.name), lang);
+        if !rtl {
+            // Capitals tell a governorate from the town of the same name.
+            name = name.to_uppercase();
+        }
+        let size = 12.0;
+        let want = labels::Wanted {
+            at: f.xy(ip.x(), ip.y()),
+            r: 0.0,
+            size: (labels::text_width(&name, size) * 1.1, size),
+        };
+        if let Some(p) = labels::place(std::slice::from_ref(&want), &taken, (w, mh)).first() {
+            taken.push(labels::label_box(p, &want));
+            let _ = writeln!(
+                gov_txt,
+                r#"<text x="{:.1}" y="{:.1}" font-size="{size}" text-anchor="{}" fill="{gov_c}" letter-spacing="1">{}</text>"#,
+                p.x,
+                p.y,
+                p.anchor,
+                escape(&name)
+            );
+        }
+    }
+    let _ = writeln!(
+        o,
+        "<g id=\"governorate-names\" stroke=\"{halo}\" stroke-width=\"2.5\" paint-order=\"stroke\">\n{gov_txt}</g>"
+    );
     let _ = writeln!(o, "<g id=\"labels\" fill=\"{label_c}\" stroke=\"{halo}\" stroke-width=\"3.2\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
     for p in &placed {
-        let (pop, name, ..) = &towns[p.index];
+        let tw = &towns[p.index];
+        let extra = if tw.controller.is_none() {
+            format!(r#" fill="{context_c}""#)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             o,
-            r#"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="{}">{}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="{}"{extra}>{}</text>"#,
             p.x,
             p.y,
-            font(*pop),
+            font(tw),
             p.anchor,
-            escape(name)
+            escape(&tw.label)
         );
     }
     o.push_str("</g>\n");
@@ -315,119 +635,223 @@ pub fn map_svg(day: &Day<'_>, opt: &MapOptions) -> String {
         );
     }
     o.push_str("</g>\n");
-
-    // Title.
     let _ = writeln!(
         o,
-        r##"<g id="title"><rect x="8" y="8" width="{:.1}" height="62" rx="4" fill="{halo}" fill-opacity="0.9"/><text x="20" y="38" font-size="24" fill="{title_c}">{}</text><text x="20" y="60" font-size="12" fill="{subtitle_c}">Nearest place with known control, {} km cutoff · {} places</text></g>"##,
-        title_box.x1 - 8.0,
+        r#"<rect x="0.5" y="{:.1}" width="{:.1}" height="{mh}" fill="none" stroke="{country_c}" stroke-width="1"/>"#,
+        TITLE_BAND,
+        w - 1.0
+    );
+
+    // Title band.
+    let subtitle = format!(
+        "{} · {}",
+        lang.ui(Ui::PlacesKnown)
+            .replace("{n}", &day.held().len().to_string()),
+        area_model(lang, day.cutoff_km(), t.settings.hull_margin_km)
+    );
+    let _ = writeln!(
+        o,
+        r##"<g id="title"><text x="{:.1}" y="34" font-size="24" fill="{title_c}" text-anchor="{start}"{dir}>{}</text><text x="{:.1}" y="54" font-size="12" fill="{subtitle_c}" text-anchor="{start}"{dir}>{}</text></g>"##,
+        mx(16.0),
         escape(&title),
-        day.cutoff_km(),
-        towns.len()
+        mx(16.0),
+        escape(&subtitle)
     );
 
-    // Legend.
-    let ly = h - legend_h - 4.0;
+    // Legend band.
+    let ly = band_top + 8.0;
     let _ = writeln!(
         o,
-        r##"<g id="legend" font-size="13" fill="{text_c}"><rect x="8" y="{ly:.1}" width="284" height="{legend_h:.1}" rx="4" fill="{halo}" fill-opacity="0.9"/><text x="20" y="{:.1}" font-size="14">Legend</text>"##,
-        ly + 22.0
+        r##"<g id="legend" font-size="13" fill="{text_c}"><text x="{:.1}" y="{:.1}" font-size="14" font-weight="bold" text-anchor="{start}"{dir}>{}</text>"##,
+        mx(16.0),
+        ly + 14.0,
+        escape(lang.ui(Ui::Legend))
     );
-    for (i, (kind, label, color)) in legend.iter().enumerate() {
-        let y = ly + 34.0 + 22.0 * i as f64;
-        let sw = match *kind {
-            "area" => format!(
-                r#"<rect x="20" y="{:.1}" width="22" height="14" fill="{}" fill-opacity="0.5" stroke="{}"/>"#,
-                y,
-                escape(color),
-                escape(color)
+    for (i, (k, label)) in legend.iter().zip(&labels_txt).enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let x0 = 16.0 + col_w * c as f64;
+        let y = ly + 24.0 + 22.0 * r as f64;
+        // Swatch from x0 to x0 + 22 (mirrored in right-to-left).
+        let sx = if rtl { w - x0 - 22.0 } else { x0 };
+        let (l1, l2, ym) = (sx, sx + 22.0, y + 7.0);
+        let sw = match k {
+            Key::Area(id) => {
+                let col = escape(&t.controller_color(id));
+                format!(
+                    r#"<rect x="{sx:.1}" y="{y:.1}" width="22" height="14" fill="{col}" fill-opacity="0.5" stroke="{col}"/>"#
+                )
+            }
+            Key::Contested => format!(
+                r#"<rect x="{sx:.1}" y="{y:.1}" width="22" height="14" fill="url(#hatch)" stroke="{}"/>"#,
+                escape(&contested)
             ),
-            "contested" => format!(
-                r#"<rect x="20" y="{y:.1}" width="22" height="14" fill="url(#hatch)" stroke="{}"/>"#,
-                escape(color)
+            Key::Unknown => format!(
+                r#"<rect x="{sx:.1}" y="{y:.1}" width="22" height="14" fill="{land}" stroke="{country_c}" stroke-width="0.6"/>"#
             ),
-            "front" => format!(
-                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{front}" stroke-width="3.2"/>"#,
-                y + 7.0,
-                y + 7.0
+            Key::Outside => format!(
+                r#"<rect x="{sx:.1}" y="{y:.1}" width="22" height="14" fill="{bg}" stroke="{country_c}" stroke-width="0.6"/>"#
             ),
-            _ => format!(
-                r#"<line x1="20" y1="{:.1}" x2="42" y2="{:.1}" stroke="{}" stroke-width="4.5" stroke-dasharray="6 4"/>"#,
-                y + 7.0,
-                y + 7.0,
-                escape(color)
+            Key::Front => format!(
+                r#"<line x1="{l1:.1}" y1="{ym:.1}" x2="{l2:.1}" y2="{ym:.1}" stroke="{front}" stroke-width="3.2"/>"#
             ),
+            Key::Border => format!(
+                r#"<line x1="{l1:.1}" y1="{ym:.1}" x2="{l2:.1}" y2="{ym:.1}" stroke="{country_c}" stroke-width="1.8"/>"#
+            ),
+            Key::Governorate => format!(
+                r#"<line x1="{l1:.1}" y1="{ym:.1}" x2="{l2:.1}" y2="{ym:.1}" stroke="{gov_c}" stroke-width="1" stroke-dasharray="5 3"/>"#
+            ),
+            Key::Highway => format!(
+                r#"<line x1="{l1:.1}" y1="{ym:.1}" x2="{l2:.1}" y2="{ym:.1}" stroke="{}" stroke-width="4.5" stroke-dasharray="6 4"/>"#,
+                escape(&t.controller_color(Controller::Unknown))
+            ),
+            Key::OtherTown => format!(
+                r#"<circle cx="{:.1}" cy="{ym:.1}" r="2.6" fill="{context_c}"/>"#,
+                sx + 11.0
+            ),
+            Key::Changed => {
+                let col = gainers
+                    .first()
+                    .map_or_else(|| text_c.clone(), |g| t.controller_color(g));
+                format!(
+                    r#"<rect x="{sx:.1}" y="{y:.1}" width="22" height="14" fill="url(#gain0)" stroke="{}"/>"#,
+                    escape(&col)
+                )
+            }
         };
         let _ = writeln!(
             o,
-            r#"{sw}<text x="52" y="{:.1}">{}</text>"#,
+            r#"{sw}<text x="{:.1}" y="{:.1}" text-anchor="{start}"{dir}>{}</text>"#,
+            mx(x0 + 30.0),
             y + 12.0,
             escape(label)
         );
     }
     o.push_str("</g>\n");
 
-    // Scale bar and attribution.
+    // What changed.
+    if let Some(s) = since {
+        let cy = band_top + legend_h + 4.0;
+        let _ = writeln!(
+            o,
+            r##"<g id="changes" font-size="12" fill="{text_c}"><text x="{:.1}" y="{:.1}" font-size="14" font-weight="bold" text-anchor="{start}"{dir}>{} ({} {}{}: {})</text><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="{start}"{dir}>{}</text>"##,
+            mx(16.0),
+            cy + 14.0,
+            escape(lang.ui(Ui::PlacesChanged)),
+            escape(lang.ui(Ui::Since)),
+            '\u{200E}',
+            s.date,
+            s.places.len(),
+            mx(16.0),
+            cy + 32.0,
+            escape(&balance)
+        );
+        for (i, (col, line)) in change_lines.iter().enumerate() {
+            let (c, r) = (i % ch_cols, i / ch_cols);
+            let x0 = 16.0 + ch_col_w * c as f64;
+            let y = cy + 52.0 + 18.0 * r as f64;
+            let _ = writeln!(
+                o,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{}"/><text x="{:.1}" y="{y:.1}" text-anchor="{start}"{dir}>{}</text>"#,
+                mx(x0 + 5.0),
+                y - 4.0,
+                escape(col),
+                mx(x0 + 14.0),
+                escape(line)
+            );
+        }
+        o.push_str("</g>\n");
+    }
+
+    // Scale bar (left, or right in right-to-left) and attribution box.
     let ppk = f.px_per_km();
     let km = [
         1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0,
     ]
     .into_iter()
     .rev()
-    .find(|k| k * ppk <= (w * 0.2).max(40.0))
+    .find(|k| k * ppk <= (w * 0.18).max(40.0))
     .unwrap_or(1.0);
     let bar = km * ppk;
-    let (bx, by) = (w - 24.0 - bar, h - 42.0);
+    let by = h - 22.0;
+    let bx = if rtl { w - 16.0 - bar } else { 16.0 };
     let _ = writeln!(
         o,
-        r##"<g id="scale" font-size="12" fill="{text_c}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="30" rx="3" fill="{halo}" fill-opacity="0.9"/><rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="5" fill="{text_c}"/><rect x="{bx:.1}" y="{by:.1}" width="{bar:.1}" height="5" fill="none" stroke="{text_c}"/><text x="{bx:.1}" y="{:.1}">0</text><text x="{:.1}" y="{:.1}" text-anchor="end">{km} km</text></g>"##,
-        bx - 10.0,
-        by - 18.0,
-        bar + 20.0,
+        r##"<g id="scale" font-size="12" fill="{text_c}"><rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="5" fill="{text_c}"/><rect x="{bx:.1}" y="{by:.1}" width="{bar:.1}" height="5" fill="none" stroke="{text_c}"/><text x="{bx:.1}" y="{:.1}">0</text><text x="{:.1}" y="{:.1}" text-anchor="end">{km} {}</text></g>"##,
         bar / 2.0,
         by - 4.0,
         bx + bar,
         by - 4.0,
+        escape(lang.ui(Ui::Km))
     );
+    let attribution = lang.ui(Ui::Attribution);
+    let aw = labels::text_width(attribution, 11.0) * 0.92 + 16.0;
+    let ax = if rtl { 12.0 } else { w - 12.0 - aw };
     let _ = writeln!(
         o,
-        r##"<text id="attribution" x="{:.1}" y="{:.1}" font-size="11" fill="{attribution_c}" text-anchor="end">Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth · Events: sourced, see data · frontline</text>"##,
-        w - 12.0,
-        h - 8.0
+        r##"<g id="attribution"><rect x="{ax:.1}" y="{:.1}" width="{aw:.1}" height="22" rx="3" fill="{halo}" stroke="{gov_c}" stroke-width="0.6"/><text x="{:.1}" y="{:.1}" font-size="11" fill="{attribution_c}" text-anchor="middle">{}</text></g>"##,
+        h - 34.0,
+        ax + aw / 2.0,
+        h - 19.0,
+        escape(attribution)
     );
     o.push_str("</svg>\n");
     o
 }
 
-/// (kind, label, colour) rows of the legend, in faction order.
-fn legend_entries(
-    t: &Theater,
-    areas: &Areas,
-    town_controllers: &[String],
-) -> Vec<(&'static str, String, String)> {
+/// The subtitle's account of the area model.
+fn area_model(lang: Lang, cutoff: f64, margin: f64) -> String {
+    match lang {
+        Lang::En => format!(
+            "areas: nearest known place, up to {cutoff} km, {margin} km beyond the outermost"
+        ),
+        Lang::Fr => format!(
+            "zones : localité connue la plus proche, jusqu'à {cutoff} km, {margin} km au-delà des plus éloignées"
+        ),
+        Lang::Ar => format!(
+            "المناطق: أقرب مكان معروف، حتى {cutoff} كم، و{margin} كم بعد أبعد الأماكن"
+        ),
+    }
+}
+
+/// The legend rows, in faction order.
+fn legend_keys(t: &Theater, day: &Day<'_>, since: bool, towns: &[Town]) -> Vec<Key> {
+    let areas = day.areas();
     let present = |id: &str| {
-        areas.areas.iter().any(|a| a.controller == id) || town_controllers.iter().any(|c| c == id)
+        areas.areas.iter().any(|a| a.controller == id)
+            || towns.iter().any(|x| x.controller.as_deref() == Some(id))
     };
-    let mut out: Vec<(&'static str, String, String)> = t
+    let mut out: Vec<Key> = t
         .factions
         .iter()
         .filter(|f| present(&f.id))
-        .map(|f| ("area", f.name.clone(), f.color.clone()))
+        .map(|f| Key::Area(f.id.clone()))
         .collect();
     if present(Controller::Contested.as_str()) {
-        out.push((
-            "contested",
-            t.controller_name(Controller::Contested),
-            t.controller_color(Controller::Contested),
-        ));
+        out.push(Key::Contested);
+    }
+    out.push(Key::Unknown);
+    out.push(Key::Outside);
+    if since {
+        out.push(Key::Changed);
     }
     if !areas.fronts.is_empty() {
-        out.push(("front", "Front line".into(), t.style.front.clone()));
+        out.push(Key::Front);
     }
-    out.push((
-        "unknown",
-        "Highway, holder unknown".into(),
-        t.controller_color(Controller::Unknown),
-    ));
+    if !t.country.is_empty() {
+        out.push(Key::Border);
+    }
+    if !t.governorates.is_empty() {
+        out.push(Key::Governorate);
+    }
+    if day.roads().iter().any(|r| {
+        r.stretches
+            .iter()
+            .any(|s| s.controller == Controller::Unknown)
+    }) {
+        out.push(Key::Highway);
+    }
+    if towns.iter().any(|x| x.controller.is_none()) {
+        out.push(Key::OtherTown);
+    }
     out
 }

@@ -9,6 +9,9 @@
 //! DIR/roads/          roads.geojson (imported geometry) or waypoints.csv (optional)
 //! DIR/boundaries/     adm0.geojson / adm1.geojson outlines (optional)
 //! DIR/style.csv       key,value: names and colours of contested/unknown, map palette (optional)
+//! DIR/settings.csv    key,value: cutoff_km, hull_margin_km of the area model (optional)
+//! DIR/gazetteer/display-names.csv  place,en,fr,ar,source,note: map labels per language (optional)
+//! DIR/boundaries/labels.csv        id,lon,lat,source: where country and sea names go (optional)
 //! ```
 //!
 //! `docs/theater.md` describes every file and what happens without it. The
@@ -19,15 +22,21 @@
 mod boundary;
 mod init;
 mod manifest;
+mod names;
 
 pub use crate::factions::{parse_factions, Controller, Faction};
 pub use boundary::{parse_outlines, parse_outlines_repaired, Outline};
 pub use init::{default_languages, init, InitSummary};
 pub use manifest::{check_languages, parse_manifest, split_list, Manifest};
+pub use names::{
+    parse_context_labels, parse_display_names, strip_tag, ContextLabel, DisplayNames,
+    MAX_DISPLAY_NAME,
+};
 
 use crate::error::{read_utf8, Error, Result};
 use crate::events::{parse_events, Event};
 use crate::gazetteer::{Gazetteer, Sources};
+use crate::i18n::{Lang, Ui};
 use crate::roads::RoadNetwork;
 use crate::style::{parse_style, Style};
 use std::path::{Path, PathBuf};
@@ -46,6 +55,10 @@ pub mod embedded {
     pub const ADM0: &str = include_str!("../../data/boundaries/adm0.geojson");
     /// Governorates (Natural Earth, public domain).
     pub const ADM1: &str = include_str!("../../data/boundaries/adm1.geojson");
+    /// Display names per language.
+    pub const DISPLAY_NAMES: &str = include_str!("../../data/gazetteer/display-names.csv");
+    /// Where country and sea names go.
+    pub const LABELS: &str = include_str!("../../data/boundaries/labels.csv");
 }
 
 /// A loaded theater.
@@ -78,6 +91,12 @@ pub struct Theater {
     pub warnings: Vec<String>,
     /// The country outline's file name, for messages.
     adm0_file: String,
+    /// The area model's distances (`settings.csv`, optional).
+    pub settings: Settings,
+    /// Map labels per language (`gazetteer/display-names.csv`, optional).
+    pub display_names: DisplayNames,
+    /// Country and sea names on maps (`boundaries/labels.csv`, optional).
+    pub context_labels: Vec<ContextLabel>,
 }
 
 /// How to load a theater: which folder, and what replaces its files.
@@ -95,6 +114,65 @@ pub struct LoadOptions<'a> {
     /// Load no events at all (for `events check`, which reports every
     /// error of the events itself).
     pub skip_events: bool,
+}
+
+/// The distances of the area model ([`crate::control`]), from a theater's
+/// optional `settings.csv` (`key,value` rows).
+///
+/// | key | default | what |
+/// |---|---|---|
+/// | `cutoff_km` | 30 | ground farther than this from every known place is unknown |
+/// | `hull_margin_km` | 12 | how far beyond the hull of the day's known places ground is attributed |
+///
+/// ```
+/// use frontline::theater::parse_settings;
+/// let s = parse_settings("key,value\ncutoff_km,25\n", "settings.csv").unwrap();
+/// assert_eq!((s.cutoff_km, s.hull_margin_km), (25.0, 12.0));
+/// let e = parse_settings("key,value\ncutoff_km,far\n", "settings.csv").unwrap_err();
+/// assert!(e.to_string().contains("settings.csv:2"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Cutoff, km.
+    pub cutoff_km: f64,
+    /// Hull margin, km.
+    pub hull_margin_km: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            cutoff_km: crate::control::DEFAULT_CUTOFF_KM,
+            hull_margin_km: crate::control::DEFAULT_MARGIN_KM,
+        }
+    }
+}
+
+/// Parse a theater's `settings.csv` over the defaults.
+pub fn parse_settings(text: &str, file: &str) -> Result<Settings> {
+    let t = crate::table::Table::parse(text, file, &["key", "value"])?;
+    let mut s = Settings::default();
+    for row in t.rows() {
+        let (key, value) = (t.get(row, "key"), t.get(row, "value"));
+        let slot = match key {
+            "cutoff_km" => &mut s.cutoff_km,
+            "hull_margin_km" => &mut s.hull_margin_km,
+            _ => {
+                return Err(t
+                    .error(row, "key", format!("`{key}` is not a setting"))
+                    .with_hint("the settings are cutoff_km and hull_margin_km (data/README.md)"))
+            }
+        };
+        match value.parse::<f64>() {
+            Ok(x) if x.is_finite() && x > 0.0 && x <= 500.0 => *slot = x,
+            _ => {
+                return Err(t
+                    .error(row, "value", format!("`{value}` is not a distance in km"))
+                    .with_hint("write a number of km between 0 and 500, e.g. 30"))
+            }
+        }
+    }
+    Ok(s)
 }
 
 impl Theater {
@@ -135,8 +213,28 @@ impl Theater {
             ),
             manifest,
         )?;
+        t.load_labels(
+            (
+                embedded::DISPLAY_NAMES,
+                "<embedded>/data/gazetteer/display-names.csv",
+            ),
+            (embedded::LABELS, "<embedded>/data/boundaries/labels.csv"),
+        )?;
         t.load_events_file(o)?;
         Ok(t)
+    }
+
+    /// Read the display names and the context labels (empty file names:
+    /// the theater has none).
+    fn load_labels(&mut self, names: (&str, &str), labels: (&str, &str)) -> Result<()> {
+        if !names.1.is_empty() {
+            let govs: Vec<&str> = self.governorates.iter().map(|g| g.name.as_str()).collect();
+            self.display_names = parse_display_names(names.0, names.1, &self.gazetteer, &govs)?;
+        }
+        if !labels.1.is_empty() {
+            self.context_labels = parse_context_labels(labels.0, labels.1, &self.display_names)?;
+        }
+        Ok(())
     }
 
     /// Load a theater folder (layout in the module docs).
@@ -293,6 +391,10 @@ impl Theater {
             (t, _) if t.is_empty() => Style::default(),
             (t, f) => parse_style(&t, &f)?,
         };
+        let settings = match optional("settings.csv")? {
+            (t, _) if t.is_empty() => Settings::default(),
+            (t, f) => parse_settings(&t, &f)?,
+        };
         let mut t = Theater::assemble(
             gazetteer,
             (&factions.0, &factions.1),
@@ -303,6 +405,10 @@ impl Theater {
             manifest,
         )?;
         t.style = style;
+        t.settings = settings;
+        let names = optional("gazetteer/display-names.csv")?;
+        let labels = optional("boundaries/labels.csv")?;
+        t.load_labels((&names.0, &names.1), (&labels.0, &labels.1))?;
         t.warnings.splice(0..0, warnings);
         t.load_events_file(o)?;
         Ok(t)
@@ -465,6 +571,9 @@ impl Theater {
             manifest,
             warnings,
             adm0_file,
+            settings: Settings::default(),
+            display_names: DisplayNames::default(),
+            context_labels: Vec::new(),
         })
     }
 
@@ -485,6 +594,86 @@ impl Theater {
             Controller::Unknown => self.style.unknown_name.clone(),
             Controller::Faction(id) => self.faction(&id).map_or(id, |f| f.name.clone()),
         }
+    }
+
+    /// The label of a place in `lang`: its display name in that language
+    /// (`display-names.csv`); for a place of the supplement, its name in that
+    /// language from the `names` column; its English display name; its
+    /// gazetteer name without a disambiguation tag (`al-Nayrab (Idlib)` →
+    /// `al-Nayrab`). The id itself for an unknown place.
+    ///
+    /// ```
+    /// use frontline::i18n::Lang;
+    /// let t = frontline::theater::Theater::embedded().unwrap();
+    /// assert_eq!(t.display_name("164816", Lang::En), "Saraqib");
+    /// assert_eq!(t.display_name("164816", Lang::Fr), "Saraqeb");
+    /// assert_eq!(t.display_name("164816", Lang::Ar), "سراقب");
+    /// ```
+    pub fn display_name(&self, id: &str, lang: Lang) -> String {
+        if let Some(n) = self.display_names.get(id, lang) {
+            return n.to_string();
+        }
+        let Some(p) = self.gazetteer.get(id) else {
+            return id.to_string();
+        };
+        let from_geonames = p.source.starts_with("https://www.geonames.org/");
+        // The supplement's names in that language; for GeoNames places only
+        // the Arabic-script alternate names (GeoNames gives no language for
+        // Latin ones).
+        if lang != Lang::En && (!from_geonames || lang == Lang::Ar) {
+            if let Some(n) = p
+                .names
+                .iter()
+                .find(|n| n.lang.as_deref() == Some(lang.code()))
+            {
+                return strip_tag(&n.text).to_string();
+            }
+        }
+        if let Some(n) = self.display_names.get(id, Lang::En) {
+            return n.to_string();
+        }
+        if from_geonames {
+            // GeoNames writes scholarly transliterations (Ḩamāh, ‘Ayn):
+            // without the diacritics and ayn/hamza marks they read as the
+            // press writes them.
+            plain_latin(strip_tag(&p.name))
+        } else {
+            strip_tag(&p.name).to_string()
+        }
+    }
+
+    /// The label of a governorate, country or sea (`adm1:NAME`,
+    /// `country:XX`, `sea:NAME`) in `lang`, falling back to English and
+    /// then to the name after the colon.
+    pub fn region_label(&self, id: &str, lang: Lang) -> String {
+        self.display_names
+            .get(id, lang)
+            .or_else(|| self.display_names.get(id, Lang::En))
+            .map_or_else(
+                || id.split_once(':').map_or(id, |x| x.1).to_string(),
+                str::to_string,
+            )
+    }
+
+    /// Display name of a controller in `lang`: the faction's `name_fr`,
+    /// `name_ar`... column, or the UI word for contested and unknown (the
+    /// theater's `style.csv` names in English).
+    pub fn controller_name_in(&self, c: impl AsRef<str>, lang: Lang) -> String {
+        match Controller::parse(c.as_ref()) {
+            Controller::Contested if lang != Lang::En => lang.ui(Ui::Contested).to_string(),
+            Controller::Unknown if lang != Lang::En => lang.ui(Ui::Unknown).to_string(),
+            Controller::Faction(id) => self
+                .faction(&id)
+                .map_or(id, |f| f.name_in(lang.code()).to_string()),
+            other => self.controller_name(other.as_str()),
+        }
+    }
+
+    /// The side of a controller (or of its id): its faction's side, or the
+    /// id itself (`contested`, `unknown`, a faction without a side).
+    pub fn side_of(&self, c: impl AsRef<str>) -> String {
+        let id = c.as_ref();
+        self.faction(id).map_or(id.to_string(), |f| f.side.clone())
     }
 
     /// Colour of a controller (or of its id).
@@ -519,6 +708,22 @@ fn rules_of(m: &Manifest, o: &LoadOptions<'_>) -> Result<crate::gazetteer::lang:
             .map_err(|(msg, hint)| Error::Usage(format!("--languages: {msg}\n  hint: {hint}"))),
         None => Ok(m.rules()),
     }
+}
+
+/// A Latin name without diacritics and without the ayn and hamza marks
+/// of scholarly transliteration.
+///
+/// ```
+/// assert_eq!(frontline::theater::plain_latin("‘Ayn al Bayḑā’"), "Ayn al Bayda");
+/// ```
+pub fn plain_latin(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .filter(|c| !matches!(c, '‘' | '’' | 'ʿ' | 'ʾ' | '`' | 'ʼ'))
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 enum Roads<'a> {

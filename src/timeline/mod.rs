@@ -30,6 +30,7 @@ pub use series::{change_log, first_full, road_series};
 use crate::areas::{AreaBuilder, Areas};
 use crate::control::{ControlField, ControlPoint};
 use crate::date::Date;
+use crate::factions::Controller;
 use crate::report::{report_with, RoadReport};
 use crate::roads::RoadLine;
 use crate::theater::Theater;
@@ -116,7 +117,11 @@ impl<'t> Timeline<'t> {
             timeline: self,
             date,
             held,
-            field: ControlField::new(points, self.cutoff_km),
+            field: ControlField::with_margin(
+                points,
+                self.cutoff_km,
+                self.theater.settings.hull_margin_km,
+            ),
             areas: OnceLock::new(),
             roads: OnceLock::new(),
         }
@@ -213,5 +218,56 @@ impl<'a> Day<'a> {
     /// between two towns).
     pub fn report(&self, line: &RoadLine) -> RoadReport {
         report_with(self.theater(), line, &self.field, self.date)
+    }
+}
+
+/// A place whose holder differs between two days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceChange<'a> {
+    /// Gazetteer id.
+    pub place: &'a str,
+    /// The holder on the earlier day.
+    pub from: &'a Controller,
+    /// The holder on the later day.
+    pub to: &'a Controller,
+    /// First day of the new holder's run.
+    pub since: Date,
+    /// Source of the event that decides the new holder.
+    pub source: &'a str,
+}
+
+impl<'a> Day<'a> {
+    /// The places held by someone on both `earlier` and this day, by a
+    /// different controller, sorted by the day of the change, then place
+    /// id. A place that was unknown and is now known is not a change.
+    ///
+    /// ```
+    /// use frontline::timeline::Timeline;
+    /// let t = frontline::theater::Theater::embedded().unwrap();
+    /// let tl = Timeline::new(&t, 30.0);
+    /// let (d0, d1) = (tl.day("2020-02-04".parse().unwrap()), tl.day("2020-02-08".parse().unwrap()));
+    /// let ch = d1.changes_since(&d0);
+    /// let saraqib = ch.iter().find(|c| c.place == "164816").unwrap();
+    /// assert_eq!(saraqib.to.as_str(), "government");
+    /// ```
+    pub fn changes_since(&self, earlier: &Day<'a>) -> Vec<PlaceChange<'a>> {
+        let mut out = Vec::new();
+        for h in &self.held {
+            let Ok(i) = earlier.held.binary_search_by(|e| e.place.cmp(h.place)) else {
+                continue;
+            };
+            let e = &earlier.held[i];
+            if e.controller != h.controller {
+                out.push(PlaceChange {
+                    place: h.place,
+                    from: e.controller,
+                    to: h.controller,
+                    since: h.since,
+                    source: &h.event.source,
+                });
+            }
+        }
+        out.sort_by(|a, b| a.since.cmp(&b.since).then(a.place.cmp(b.place)));
+        out
     }
 }
