@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         aliases: ("place,name,lang\n", "aliases.csv"),
         not_places: ("", ""),
         skip_dangling_aliases: true,
+        rules: frontline::gazetteer::lang::Rules::IDLIB,
     };
     match frontline::gazetteer::Gazetteer::from_sources(&src) {
         Ok(g) => {
