@@ -149,3 +149,34 @@ fn state_json_says_what_kind_of_source_decides_each_place() {
         .unwrap();
     assert!(KINDS.contains(&saraqib["source_kind"].as_str().unwrap()));
 }
+
+#[test]
+fn confidence_follows_the_kind_of_source_and_corroboration() {
+    // data/README.md: `confirmed` when a monitor, wire agency, independent
+    // newsroom or analysis states it, or when a second source agrees (named
+    // in the note by URL or site); baselines are inferences, so `claimed`.
+    let text = data("events.csv");
+    let second_source = |note: &str| {
+        note.contains("http")
+            || note.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.contains('.')
+                    && [".com", ".net", ".org", ".news", ".sy", ".uk", ".ru", ".tv"]
+                        .iter()
+                        .any(|tld| w.contains(tld))
+            })
+    };
+    for r in rows(&text) {
+        let (confidence, kind, note) = (&r[3], &r[5], &r[6]);
+        if note.to_lowercase().starts_with("baseline") {
+            assert_eq!(confidence, "claimed", "{r:?}");
+        }
+        if confidence == "confirmed" {
+            let independent = ["monitor", "wire", "newspaper", "analysis", "reference"];
+            assert!(
+                independent.contains(&kind) || second_source(note),
+                "confirmed on one {kind} source alone: {r:?}"
+            );
+        }
+    }
+}
