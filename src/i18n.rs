@@ -16,8 +16,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// The credit every map carries, in every language.
-pub const ATTRIBUTION: &str = "Places: GeoNames (CC-BY 4.0) · Wikipedia detailed-map module (CC BY-SA 4.0) · Outlines: Natural Earth";
+/// The credit a map carries when the theater's `theater.csv` gives none:
+/// the sources every theater built as `docs/theater.md` says uses.
+pub const ATTRIBUTION: &str = "Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth";
 
 /// A language maps can be labelled in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -122,8 +123,6 @@ pub enum Ui {
     NoChange,
     /// "{n} places with known control" (`{n}` is replaced by the count).
     PlacesKnown,
-    /// The attribution line.
-    Attribution,
     /// "Sources" (viewer).
     Sources,
 }
@@ -179,7 +178,6 @@ impl Ui {
                 "أماكن معروفة الجهة المسيطرة: {n}",
             ),
             // A licence credit: the same words in every language.
-            Ui::Attribution => (ATTRIBUTION, ATTRIBUTION, ATTRIBUTION),
             Ui::Sources => ("Sources", "Sources", "المصادر"),
         }
     }

@@ -75,6 +75,12 @@ fn assert_no_idlib(what: &str, text: &str) {
             "{what} holds an Idlib date `{d}…`"
         );
     }
+    // The credit line is the theater's own: the Idlib theater's Wikipedia
+    // coordinates are no source of this one.
+    assert!(
+        !text.contains("Wikipedia detailed-map module"),
+        "{what} credits a source of the Idlib theater"
+    );
 }
 
 /// Every text file under `dir`, with its path.

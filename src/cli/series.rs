@@ -134,7 +134,7 @@ pub fn run(t: &Theater, a: SeriesArgs) -> Result<i32, Error> {
     );
     write_atomic(
         &set.path("index.html"),
-        index_html(&title, &index).as_bytes(),
+        index_html(&title, t.attribution(), &index).as_bytes(),
     )?;
     set.commit()?;
     let path = a.out_dir.join("index.html");

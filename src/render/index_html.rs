@@ -36,16 +36,16 @@ pub struct IndexChange {
 /// ```
 /// use frontline::render::{index_html, IndexDay};
 /// let d = IndexDay { date: "2020-02-08".into(), image: Some("2020-02-08.svg".into()), summary: "x".into(), changes: vec![] };
-/// let html = index_html("</script><b>", &[d]);
+/// let html = index_html("</script><b>", "Places: GeoNames", &[d]);
 /// assert!(html.contains("&lt;/script&gt;&lt;b&gt;"));
 /// assert_eq!(html.matches("</script>").count(), 1); // only the real one
 /// // A name from a news article cannot start an HTML comment or a script.
 /// let d = IndexDay { date: "2020-02-08".into(), image: None, summary: "<!--<script>".into(), changes: vec![] };
-/// let html = index_html("t", &[d]);
+/// let html = index_html("t", "Places: GeoNames", &[d]);
 /// assert!(!html.contains("<!--") && html.matches("<script>").count() == 1);
 /// assert!(html.contains(r#""summary":"\u003c!--\u003cscript\u003e""#));
 /// ```
-pub fn index_html(title: &str, days: &[IndexDay]) -> String {
+pub fn index_html(title: &str, attribution: &str, days: &[IndexDay]) -> String {
     // JSON inside <script>: `<`, `>` and `&` only occur inside JSON strings,
     // where their \u escapes mean the same; written that way, no `</script>`,
     // `<!--` or `<script` can end the script or switch the HTML parser into
@@ -58,6 +58,7 @@ pub fn index_html(title: &str, days: &[IndexDay]) -> String {
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029");
     let title = escape(title);
+    let attribution = escape(attribution);
     format!(
         r##"<!DOCTYPE html>
 <html lang="en">
@@ -105,7 +106,7 @@ footer {{ font-size: 0.75em; color: #666; padding: 0.3em 1em; flex: none; }}
 <main><img id="map" alt=""></main>
 <aside><h2 id="changes-title">Changed hands</h2><ul id="changes"></ul></aside>
 </div>
-<footer>{title}. Places: GeoNames (CC-BY 4.0) · Wikipedia detailed-map module (CC BY-SA 4.0) · Outlines: Natural Earth. Link to a day with #YYYY-MM-DD.</footer>
+<footer>{title}. {attribution}. Link to a day with #YYYY-MM-DD.</footer>
 <script>
 const DAYS = {data};
 const slider = document.getElementById("slider");

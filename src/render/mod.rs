@@ -783,7 +783,7 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
         by - 4.0,
         escape(lang.ui(Ui::Km))
     );
-    let attribution = lang.ui(Ui::Attribution);
+    let attribution = t.attribution();
     let aw = labels::text_width(attribution, 11.0) * 0.92 + 16.0;
     let ax = if rtl { 12.0 } else { w - 12.0 - aw };
     let _ = writeln!(

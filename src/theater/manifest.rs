@@ -7,6 +7,7 @@
 //! languages,uk ru en
 //! country,UA
 //! extent,35.5 48.3 39.0 50.5
+//! attribution,Places: GeoNames (CC-BY 4.0) · Outlines: Natural Earth
 //! ```
 //!
 //! Every key is optional; so is the file. Without `languages` names are
@@ -29,6 +30,8 @@ pub struct Manifest {
     pub country: Option<String>,
     /// West, south, east, north, degrees.
     pub extent: Option<[f64; 4]>,
+    /// The credit line of its maps, naming the licences of its data.
+    pub attribution: Option<String>,
 }
 
 impl Manifest {
@@ -73,6 +76,7 @@ pub fn parse_manifest(text: &str, file: &str) -> Result<Manifest> {
         let v = t.get(row, "value").trim();
         match t.get(row, "key") {
             "name" => m.name = Some(v.to_string()),
+            "attribution" => m.attribution = Some(v.to_string()),
             "languages" => {
                 let codes = split_list(v);
                 check_languages(&codes)
@@ -112,7 +116,9 @@ pub fn parse_manifest(text: &str, file: &str) -> Result<Manifest> {
             other => {
                 return Err(t
                     .error(row, "key", format!("unknown key `{other}`"))
-                    .with_hint("theater.csv knows name, languages, country and extent"));
+                    .with_hint(
+                        "theater.csv knows name, languages, country, extent and attribution",
+                    ));
             }
         }
     }

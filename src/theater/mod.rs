@@ -587,6 +587,15 @@ impl Theater {
         self.factions.iter().find(|f| f.id == id)
     }
 
+    /// The credit line of this theater's maps (`theater.csv` `attribution`,
+    /// else GeoNames and Natural Earth).
+    pub fn attribution(&self) -> &str {
+        self.manifest
+            .attribution
+            .as_deref()
+            .unwrap_or(crate::i18n::ATTRIBUTION)
+    }
+
     /// Display name of a controller (or of its id).
     pub fn controller_name(&self, c: impl AsRef<str>) -> String {
         match Controller::parse(c.as_ref()) {
