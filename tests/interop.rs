@@ -75,7 +75,7 @@ fn gdal_reads_every_exported_layer_with_its_geometry_date_fields_and_counts() {
     let want = layers();
     let geometry = |name: &str| match name {
         "places" => "Point",
-        "areas" => "Polygon",
+        "areas" | "outlines" => "Polygon",
         _ => "Line String",
     };
     // GeoJSON: one file per layer.
@@ -104,7 +104,17 @@ fn gdal_reads_every_exported_layer_with_its_geometry_date_fields_and_counts() {
         dir.path().join("frontline.gpkg").to_str().unwrap(),
     ));
     let names: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
-    assert_eq!(names, ["places", "roads", "areas", "front", "layer_styles"]);
+    assert_eq!(
+        names,
+        [
+            "places",
+            "roads",
+            "areas",
+            "front",
+            "outlines",
+            "layer_styles"
+        ]
+    );
     for (l, got) in want.iter().zip(&s) {
         assert_eq!(got.1, geometry(l.name));
         assert_eq!(got.2, l.features.len());
@@ -113,7 +123,19 @@ fn gdal_reads_every_exported_layer_with_its_geometry_date_fields_and_counts() {
             "{got:?}"
         );
     }
-    assert_eq!(s[4].2, 4, "one default style per layer");
+    // The outlines: the embedded theater's country and its governorates.
+    let t = Theater::embedded().unwrap();
+    let parts =
+        |o: &[frontline::theater::Outline]| o.iter().map(|o| o.shape.0.len()).sum::<usize>();
+    assert_eq!(s[4].1, "Polygon");
+    assert_eq!(s[4].2, parts(&t.country) + parts(&t.governorates));
+    assert!(s[4].2 > 1, "country and governorates");
+    let g = summary(&ogrinfo(
+        dir.path().join("outlines.geojson").to_str().unwrap(),
+    ));
+    assert_eq!((g[0].1.as_str(), g[0].2), ("Polygon", s[4].2));
+    assert!(dir.path().join("outlines.qml").exists());
+    assert_eq!(s[5].2, 5, "one default style per layer");
 }
 
 #[test]
@@ -127,7 +149,10 @@ fn exports_are_byte_identical_for_the_same_inputs() {
         "areas.geojson",
         "front.geojson",
         "areas.qml",
+        "outlines.geojson",
+        "outlines.qml",
         "frontline.gpkg",
+        "frontline.qgz",
     ] {
         assert_eq!(
             std::fs::read(a.path().join(f)).unwrap(),
@@ -282,6 +307,98 @@ fn qgis_loads_the_export_styled_with_a_working_temporal_controller() {
         );
         assert!(std::fs::metadata(&png).unwrap().len() > 1000);
     }
+}
+
+#[test]
+fn qgis_opens_the_project_styled_in_a_local_projection_with_the_timeline_range() {
+    if !have_qgis() {
+        return;
+    }
+    // Exported into one folder, opened from another: the project finds
+    // the GeoPackage by a relative path.
+    let dir = tempfile::tempdir().unwrap();
+    export(&dir.path().join("a"));
+    std::fs::rename(dir.path().join("a"), dir.path().join("b")).unwrap();
+    let out = dir.path().join("b");
+    let want = layers();
+    let refs: Vec<&Layer> = want.iter().collect();
+    let (min, max) = frontline::output::project::extent(&refs).unwrap();
+    let centre = ((min.0 + max.0) / 2.0, (min.1 + max.1) / 2.0);
+    let png = dir.path().join("project.png");
+    let mut cmd = std::process::Command::new(QGIS_PYTHON);
+    cmd.arg(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/qgis/check_project.py"
+    ))
+    .arg(out.join("frontline.qgz"))
+    .arg(centre.0.to_string())
+    .arg(centre.1.to_string())
+    .arg(&png);
+    let r: serde_json::Value = serde_json::from_str(&stdout_of(&mut cmd.into())).unwrap();
+    assert_eq!(r["read"], true, "{r}");
+    // A local projection centred on the theater, not plate carrée.
+    assert_eq!(r["crs_valid"], true, "{r}");
+    assert_eq!(r["crs_geographic"], false, "{r}");
+    assert_ne!(r["crs_authid"], "EPSG:4326", "{r}");
+    assert!(
+        r["crs_proj"].as_str().unwrap().starts_with("+proj=aeqd "),
+        "{r}"
+    );
+    let c = r["centre_in_crs"].as_array().unwrap();
+    for v in c {
+        assert!(
+            v.as_f64().unwrap().abs() < 50.0,
+            "the theater's centre is {c:?} m from the projection's origin"
+        );
+    }
+    // The Temporal Controller runs from the first event date to the end of
+    // the last.
+    let t = Theater::embedded().unwrap();
+    let dates = frontline::timeline::Timeline::new(&t, t.settings.cutoff_km).change_dates();
+    let (first, last) = (dates[0], *dates.last().unwrap());
+    assert_eq!(r["temporal_begin"], format!("{first}T00:00:00Z"));
+    assert_eq!(r["temporal_end"], format!("{}T00:00:00Z", last.add_days(1)));
+    // Every layer valid, from the GeoPackage next to the project, styled.
+    let got: Vec<&str> = r["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        got,
+        ["places", "front", "roads", "areas", "outlines"],
+        "drawing order"
+    );
+    for l in r["layers"].as_array().unwrap() {
+        let name = l["name"].as_str().unwrap();
+        assert_eq!(l["valid"], true, "{l}");
+        assert_eq!(
+            l["source"],
+            format!("{}|layername={name}", out.join("frontline.gpkg").display()),
+            "{l}"
+        );
+        assert!(l["features"].as_u64().unwrap() > 0, "{l}");
+        assert_eq!(l["labels"], name == "places", "{l}");
+        if name == "outlines" {
+            assert_eq!(l["renderer"], "singleSymbol", "{l}");
+            assert_eq!(l["temporal_active"], false, "{l}");
+        } else {
+            let layer = want.iter().find(|x| x.name == name).unwrap();
+            assert_eq!(
+                l["features"].as_u64().unwrap() as usize,
+                layer.features.len()
+            );
+            assert_eq!(l["renderer"], "categorizedSymbol", "{l}");
+            assert_eq!(l["class_attribute"], "controller", "{l}");
+            assert!(l["categories"].as_u64().unwrap() >= 4, "{l}");
+            assert_eq!(l["temporal_active"], true, "{l}");
+        }
+    }
+    assert!(
+        r["painted_samples"].as_u64().unwrap() > 1000,
+        "QGIS drew nothing: {r}"
+    );
 }
 
 #[test]

@@ -3,25 +3,30 @@
 use super::args::cutoff_arg;
 use super::EXIT_OK;
 use frontline::error::{write_atomic, Error};
-use frontline::output::layers::timeline_layers;
-use frontline::output::{geojson, gpkg, qml, OutputSet};
+use frontline::output::layers::{outline_layer, timeline_layers};
+use frontline::output::{geojson, gpkg, project, qml, OutputSet};
 use frontline::theater::Theater;
 use frontline::timeline::Timeline;
 use std::path::PathBuf;
 
 pub const EXPORT_HELP: &str = "\
 Examples:
-  frontline export --out qgis/                       # GeoJSON + .qml styles, and frontline.gpkg
+  frontline export --out qgis/                       # GeoJSON + .qml styles, frontline.gpkg and frontline.qgz
   frontline export --out qgis/ --format gpkg
   frontline --events my-events.csv export --out mine/ --format geojson
 
-Writes four layers, one geometry type each: places (Point), roads (LineString,
-highway stretches), areas (Polygon) and front (LineString). Every feature has
-valid_from (inclusive) and valid_to (exclusive; empty = still valid) as
-YYYY-MM-DD dates, plus controller, controller_name, color, confidence, source.
+Writes four timeline layers, one geometry type each: places (Point), roads
+(LineString, highway stretches), areas (Polygon) and front (LineString). Every
+feature has valid_from (inclusive) and valid_to (exclusive; empty = still
+valid) as YYYY-MM-DD dates, plus controller, controller_name, color,
+confidence, source. A fifth layer, outlines (Polygon: level = country or
+governorate, name), holds the theater's boundaries, drawn as thin grey lines.
 GeoJSON files get a same-name .qml style (QGIS loads it automatically); the
 GeoPackage carries the same styles in layer_styles as defaults. Both set up
-the Temporal Controller from valid_from/valid_to.";
+the Temporal Controller from valid_from/valid_to. With the GeoPackage comes
+frontline.qgz, a QGIS project that opens its layers styled, in a local
+projection centred on the theater, with the Temporal Controller running from
+the first event date through the last.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -59,10 +64,20 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
         dates[0],
         last
     );
-    let layers = timeline_layers(&tl);
+    let mut layers = timeline_layers(&tl);
+    let mut parts: Vec<qml::StyleParts> = layers
+        .iter()
+        .map(|l| qml::style_parts(t, l.geom, l.name == "front", true))
+        .collect();
+    let outlines = outline_layer(t);
+    if !outlines.features.is_empty() {
+        layers.push(outlines);
+        parts.push(qml::outline_parts());
+    }
     let styles: Vec<(&str, String)> = layers
         .iter()
-        .map(|l| (l.name, qml::style(t, l.geom, l.name == "front", true)))
+        .zip(&parts)
+        .map(|(l, s)| (l.name, qml::wrap(s)))
         .collect();
     for f in &a.format {
         match f {
@@ -77,6 +92,13 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
             Format::Gpkg => {
                 let p = set.path("frontline.gpkg");
                 gpkg::write(&p, &layers, &styles, &format!("{last}T00:00:00.000Z"))?;
+                // Drawn top to bottom: places over fronts over roads over
+                // areas, the outlines at the bottom.
+                let order = ["places", "front", "roads", "areas", "outlines"];
+                let mut drawn: Vec<(&_, &_)> = layers.iter().zip(&parts).collect();
+                drawn.sort_by_key(|(l, _)| order.iter().position(|n| *n == l.name));
+                let qgz = project::qgz(&drawn, "frontline.gpkg", dates[0], *last);
+                write_atomic(&set.path("frontline.qgz"), &qgz)?;
             }
         }
     }

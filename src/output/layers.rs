@@ -98,6 +98,36 @@ fn round6(l: &LineString<f64>) -> LineString<f64> {
     )
 }
 
+/// The country and governorate outlines as one Polygon layer (a
+/// MultiPolygon becomes one feature per part): `level` is `country` or
+/// `governorate`, `name` the outline's name. No dates: outlines do not
+/// change with the timeline. Outer rings counter-clockwise, as RFC 7946 asks.
+pub fn outline_layer(t: &crate::theater::Theater) -> Layer {
+    use geo::orient::{Direction, Orient};
+    let mut layer = Layer {
+        name: "outlines",
+        geom: GeomKind::Polygon,
+        fields: vec![("level", FieldKind::Text), ("name", FieldKind::Text)],
+        features: Vec::new(),
+    };
+    for (level, outlines) in [("country", &t.country), ("governorate", &t.governorates)] {
+        for o in outlines {
+            for p in &o.shape {
+                let p = geo::Polygon::new(
+                    round6(p.exterior()),
+                    p.interiors().iter().map(round6).collect(),
+                )
+                .orient(Direction::Default);
+                layer.features.push((
+                    p.into(),
+                    vec![Value::String(level.into()), Value::String(o.name.clone())],
+                ));
+            }
+        }
+    }
+    layer
+}
+
 /// The four layers of the whole timeline.
 pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
     let t = tl.theater();

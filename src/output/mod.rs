@@ -1,4 +1,4 @@
-//! File outputs: GeoJSON layers, the timeline layers, GeoPackage and QGIS styles.
+//! File outputs: GeoJSON layers, the timeline layers, GeoPackage, QGIS styles and project.
 //!
 //! Outputs read the state, they never compute it: a day's files take a
 //! [`crate::timeline::Day`], the timeline layers a
@@ -12,6 +12,7 @@
 pub mod geojson;
 pub mod gpkg;
 pub mod layers;
+pub mod project;
 pub mod qml;
 mod set;
 

@@ -102,6 +102,53 @@ fn symbol(o: &mut String, i: usize, geom: GeomKind, color: &str, hatched: bool, 
 /// `temporal` sets up the Temporal Controller from `valid_from`/`valid_to`
 /// (timeline exports); single-day files have no such fields.
 pub fn style(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> String {
+    wrap(&style_parts(t, geom, front, temporal))
+}
+
+/// A style's parts: whether it labels features, and the elements that go
+/// inside the `<qgis>` root of a .qml (or a project's `<maplayer>`).
+#[derive(Debug, Clone)]
+pub struct StyleParts {
+    /// Labels are on (the root's `labelsEnabled`).
+    pub labelled: bool,
+    /// `<temporal>`, `<renderer-v2>`, `<labeling>`, `<layerGeometryType>`.
+    pub body: String,
+}
+
+/// The .qml document of a style.
+pub fn wrap(s: &StyleParts) -> String {
+    format!(
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\" labelsEnabled=\"{}\">\n{}</qgis>\n",
+        u8::from(s.labelled),
+        s.body
+    )
+}
+
+/// The outlines layer's style: thin grey lines, no fill, one symbol.
+pub fn outline_parts() -> StyleParts {
+    let mut o = String::from(
+        "  <renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\" referencescale=\"-1\">\n    <symbols>\n      <symbol type=\"fill\" name=\"0\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\n        <layer class=\"SimpleFill\" enabled=\"1\" locked=\"0\" pass=\"0\">\n",
+    );
+    props(
+        &mut o,
+        &[
+            ("color", "0,0,0,0".into()),
+            ("style", "no".into()),
+            ("outline_color", "128,128,128,255".into()),
+            ("outline_width", "0.3".into()),
+            ("outline_width_unit", "MM".into()),
+            ("outline_style", "solid".into()),
+        ],
+    );
+    o.push_str("        </layer>\n      </symbol>\n    </symbols>\n  </renderer-v2>\n  <layerGeometryType>2</layerGeometryType>\n");
+    StyleParts {
+        labelled: false,
+        body: o,
+    }
+}
+
+/// The parts of [`style`].
+pub fn style_parts(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> StyleParts {
     let mut cats: Vec<(String, String, String)> = Vec::new(); // value, label, colour
     if front {
         let ids: Vec<String> = Controller::all(&t.factions)
@@ -131,10 +178,7 @@ pub fn style(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> String
     };
     // Points are labelled with their `name`, placed around the marker.
     let labelled = geom == GeomKind::Point;
-    let mut o = format!(
-        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\" labelsEnabled=\"{}\">\n",
-        u8::from(labelled)
-    );
+    let mut o = String::new();
     if temporal {
         o.push_str(
         "  <temporal enabled=\"1\" mode=\"4\" startField=\"valid_from\" endField=\"valid_to\" limitMode=\"0\" accumulate=\"0\" durationField=\"\" durationUnit=\"min\" fixedDuration=\"0\" startExpression=\"to_datetime(&quot;valid_from&quot;)\" endExpression=\"coalesce(to_datetime(&quot;valid_to&quot;), make_datetime(9999,12,31,0,0,0))\">\n    <fixedRange>\n      <start></start>\n      <end></end>\n    </fixedRange>\n  </temporal>\n",
@@ -170,9 +214,6 @@ pub fn style(t: &Theater, geom: GeomKind, front: bool, temporal: bool) -> String
             "      <rendering obstacle=\"1\" scaleVisibility=\"0\" displayAll=\"0\"/>\n    </settings>\n  </labeling>\n",
         ));
     }
-    let _ = writeln!(
-        o,
-        "  <layerGeometryType>{gtype}</layerGeometryType>\n</qgis>"
-    );
-    o
+    let _ = writeln!(o, "  <layerGeometryType>{gtype}</layerGeometryType>");
+    StyleParts { labelled, body: o }
 }

@@ -68,62 +68,187 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 /// assert!(p.len() <= 8);
 /// ```
 pub fn place(wanted: &[Wanted], obstacles: &[Box2], frame: (f64, f64)) -> Vec<Placed> {
-    let mut taken: Vec<Box2> = obstacles.to_vec();
+    let mut taken = Taken::new(frame);
+    for b in obstacles {
+        taken.push(*b);
+    }
+    place_into(&mut taken, wanted)
+}
+
+fn marker(w: &Wanted) -> Box2 {
+    Box2 {
+        x0: w.at.0 - w.r,
+        y0: w.at.1 - w.r,
+        x1: w.at.0 + w.r,
+        y1: w.at.1 + w.r,
+    }
+}
+
+/// [`place`] against the boxes already in `taken`, adding each wanted
+/// marker and each placed label to it.
+pub fn place_into(taken: &mut Taken, wanted: &[Wanted]) -> Vec<Placed> {
     for w in wanted {
-        taken.push(Box2 {
-            x0: w.at.0 - w.r,
-            y0: w.at.1 - w.r,
-            x1: w.at.0 + w.r,
-            y1: w.at.1 + w.r,
-        });
+        taken.push(marker(w));
     }
     let mut out = Vec::new();
     for (i, w) in wanted.iter().enumerate() {
-        let (tw, th) = w.size;
-        let (x, y) = w.at;
-        let gap = w.r + 3.0;
-        // (baseline x, baseline y, anchor, box)
-        let candidates = [
-            (x + gap, y + th * 0.35, "start"),
-            (x - gap, y + th * 0.35, "end"),
-            (x + gap * 0.7, y - gap * 0.7, "start"),
-            (x + gap * 0.7, y + gap * 0.7 + th * 0.8, "start"),
-            (x - gap * 0.7, y - gap * 0.7, "end"),
-            (x - gap * 0.7, y + gap * 0.7 + th * 0.8, "end"),
-            (x, y - gap - 1.0, "middle"),
-            (x, y + gap + th * 0.85, "middle"),
-        ];
-        for (bx, by, anchor) in candidates {
-            let x0 = match anchor {
-                "start" => bx,
-                "middle" => bx - tw / 2.0,
-                _ => bx - tw,
-            };
-            let b = Box2 {
-                x0: x0 - 1.0,
-                y0: by - th * 0.85,
-                x1: x0 + tw + 1.0,
-                y1: by + th * 0.25,
-            };
-            if b.x0 < 0.0 || b.y0 < 0.0 || b.x1 > frame.0 || b.y1 > frame.1 {
-                continue;
-            }
-            // Its own marker is in `taken`; the candidate boxes never
-            // touch it because of the gap.
-            if taken.iter().any(|t| t.overlaps(&b)) {
-                continue;
-            }
+        // Its own marker is in `taken`; the candidate boxes never touch it
+        // because of the gap.
+        if let Some((x, y, anchor, b)) = first_free(taken, w, None) {
             taken.push(b);
             out.push(Placed {
                 index: i,
-                x: bx,
-                y: by,
+                x,
+                y,
                 anchor,
             });
-            break;
         }
     }
     out
+}
+
+/// One label placed against `taken` and its own marker, as [`place`] with
+/// a single wanted label would; `taken` is left unchanged (add the
+/// [`label_box`] if the label is drawn).
+pub fn place_one(taken: &Taken, w: &Wanted) -> Option<Placed> {
+    first_free(taken, w, Some(&marker(w))).map(|(x, y, anchor, _)| Placed {
+        index: 0,
+        x,
+        y,
+        anchor,
+    })
+}
+
+/// The first of the eight positions around `w` whose box is inside the
+/// frame and free of `taken` and `extra`: (baseline x, baseline y, anchor,
+/// box).
+fn first_free(
+    taken: &Taken,
+    w: &Wanted,
+    extra: Option<&Box2>,
+) -> Option<(f64, f64, &'static str, Box2)> {
+    let frame = taken.frame;
+    let (tw, th) = w.size;
+    let (x, y) = w.at;
+    let gap = w.r + 3.0;
+    let candidates = [
+        (x + gap, y + th * 0.35, "start"),
+        (x - gap, y + th * 0.35, "end"),
+        (x + gap * 0.7, y - gap * 0.7, "start"),
+        (x + gap * 0.7, y + gap * 0.7 + th * 0.8, "start"),
+        (x - gap * 0.7, y - gap * 0.7, "end"),
+        (x - gap * 0.7, y + gap * 0.7 + th * 0.8, "end"),
+        (x, y - gap - 1.0, "middle"),
+        (x, y + gap + th * 0.85, "middle"),
+    ];
+    candidates.into_iter().find_map(|(bx, by, anchor)| {
+        let x0 = match anchor {
+            "start" => bx,
+            "middle" => bx - tw / 2.0,
+            _ => bx - tw,
+        };
+        let b = Box2 {
+            x0: x0 - 1.0,
+            y0: by - th * 0.85,
+            x1: x0 + tw + 1.0,
+            y1: by + th * 0.25,
+        };
+        let outside = b.x0 < 0.0 || b.y0 < 0.0 || b.x1 > frame.0 || b.y1 > frame.1;
+        (!outside && !extra.is_some_and(|e| e.overlaps(&b)) && !taken.overlaps(&b))
+            .then_some((bx, by, anchor, b))
+    })
+}
+
+/// Boxes labels must keep off, in a uniform grid over the frame so that a
+/// candidate is only tested against the boxes near it, not all of them (a
+/// map has thousands of road obstacles and context-town markers).
+///
+/// Each box is listed in every cell it touches; cell indices are clamped
+/// to the grid, so a box partly or wholly outside the frame is kept in the
+/// border cells (clamping keeps overlapping ranges overlapping). The answer
+/// is the same as testing every box.
+///
+/// ```
+/// use frontline::render::labels::{Box2, Taken};
+/// let mut t = Taken::new((500.0, 300.0));
+/// t.push(Box2 { x0: 10.0, y0: 10.0, x1: 20.0, y1: 20.0 });
+/// assert!(t.overlaps(&Box2 { x0: 15.0, y0: 15.0, x1: 90.0, y1: 90.0 }));
+/// assert!(!t.overlaps(&Box2 { x0: 20.0, y0: 10.0, x1: 90.0, y1: 90.0 }));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Taken {
+    frame: (f64, f64),
+    cols: usize,
+    rows: usize,
+    boxes: Vec<Box2>,
+    cells: Vec<Vec<u32>>,
+}
+
+/// Grid cell size, px: about a label's height, so a label touches a few
+/// cells and a cell holds few boxes.
+const CELL: f64 = 32.0;
+
+impl Taken {
+    /// An empty grid over a frame (width, height) in px.
+    pub fn new(frame: (f64, f64)) -> Taken {
+        let n = |v: f64| {
+            if v.is_finite() && v > 0.0 {
+                ((v / CELL).ceil() as usize).clamp(1, 4096)
+            } else {
+                1
+            }
+        };
+        let (cols, rows) = (n(frame.0), n(frame.1));
+        Taken {
+            frame,
+            cols,
+            rows,
+            boxes: Vec::new(),
+            cells: vec![Vec::new(); cols * rows],
+        }
+    }
+
+    /// The cell ranges (inclusive) a box touches, clamped to the grid.
+    fn span(&self, b: &Box2) -> (usize, usize, usize, usize) {
+        let c = |v: f64, n: usize| {
+            let i = (v / CELL).floor();
+            if i.is_nan() || i < 0.0 {
+                0
+            } else {
+                (i as usize).min(n - 1)
+            }
+        };
+        (
+            c(b.x0, self.cols),
+            c(b.x1, self.cols),
+            c(b.y0, self.rows),
+            c(b.y1, self.rows),
+        )
+    }
+
+    /// Add a box.
+    pub fn push(&mut self, b: Box2) {
+        let id = self.boxes.len() as u32;
+        let (cx0, cx1, cy0, cy1) = self.span(&b);
+        for cy in cy0..=cy1 {
+            for cx in cx0..=cx1 {
+                self.cells[cy * self.cols + cx].push(id);
+            }
+        }
+        self.boxes.push(b);
+    }
+
+    /// Whether `b` overlaps any box added.
+    pub fn overlaps(&self, b: &Box2) -> bool {
+        let (cx0, cx1, cy0, cy1) = self.span(b);
+        (cy0..=cy1).any(|cy| {
+            (cx0..=cx1).any(|cx| {
+                self.cells[cy * self.cols + cx]
+                    .iter()
+                    .any(|&i| self.boxes[i as usize].overlaps(b))
+            })
+        })
+    }
 }
 
 /// The box a placed label covers.
@@ -224,6 +349,50 @@ mod tests {
             x1: x0 + tw,
             y1: p.y + th * 0.25,
         }
+    }
+
+    #[test]
+    fn the_grid_answers_as_testing_every_box() {
+        let mut s = 7u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let frame = (300.0, 200.0);
+        let mut grid = Taken::new(frame);
+        let mut all = Vec::new();
+        // Boxes inside, across the edges and wholly outside the frame.
+        for _ in 0..300 {
+            let (x, y) = (-100.0 + 500.0 * rnd(), -100.0 + 400.0 * rnd());
+            let b = Box2 {
+                x0: x,
+                y0: y,
+                x1: x + 80.0 * rnd(),
+                y1: y + 20.0 * rnd(),
+            };
+            grid.push(b);
+            all.push(b);
+        }
+        let (mut hits, mut misses) = (0, 0);
+        for _ in 0..5000 {
+            let (x, y) = (-20.0 + 340.0 * rnd(), -20.0 + 240.0 * rnd());
+            let q = Box2 {
+                x0: x,
+                y0: y,
+                x1: x + 60.0 * rnd(),
+                y1: y + 15.0 * rnd(),
+            };
+            let want = all.iter().any(|b| b.overlaps(&q));
+            assert_eq!(grid.overlaps(&q), want, "{q:?}");
+            if want {
+                hits += 1;
+            } else {
+                misses += 1;
+            }
+        }
+        assert!(hits > 100 && misses > 100, "{hits} hits, {misses} misses");
     }
 
     #[test]

@@ -553,20 +553,13 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
         .collect();
     // Held towns first, by population, then the context towns by
     // population: a context label only takes room no held town needed.
-    let placed = labels::place(&wanted, &obstacles, (w, mh));
-    let mut taken: Vec<labels::Box2> = obstacles;
-    for p in &placed {
-        taken.push(labels::label_box(p, &wanted[p.index]));
+    // Obstacles, town markers and placed labels go into one grid, which
+    // then keeps the governorate names off all of them.
+    let mut taken = labels::Taken::new((w, mh));
+    for b in obstacles {
+        taken.push(b);
     }
-    for tw in &towns {
-        let r = radius(tw);
-        taken.push(labels::Box2 {
-            x0: tw.at.0 - r,
-            y0: tw.at.1 - r,
-            x1: tw.at.0 + r,
-            y1: tw.at.1 + r,
-        });
-    }
+    let placed = labels::place_into(&mut taken, &wanted);
     let _ = writeln!(o, "<g id=\"regions\">\n{region_txt}</g>");
     // Governorates: a name at a point inside the outline, if it fits.
     let mut gov_txt = String::new();
@@ -588,8 +581,8 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
             r: 0.0,
             size: (labels::text_width(&name, size) * 1.1, size),
         };
-        if let Some(p) = labels::place(std::slice::from_ref(&want), &taken, (w, mh)).first() {
-            taken.push(labels::label_box(p, &want));
+        if let Some(p) = labels::place_one(&taken, &want) {
+            taken.push(labels::label_box(&p, &want));
             let _ = writeln!(
                 gov_txt,
                 r#"<text x="{:.1}" y="{:.1}" font-size="{size}" text-anchor="{}" fill="{gov_c}" letter-spacing="1">{}</text>"#,

@@ -1,7 +1,7 @@
 //! Control along a road: the nearest-place rule applied to every point of a
 //! line, split where the deciding place changes.
 
-use super::geometry::{line_km, point_at_km};
+use super::geometry::MeasuredLine;
 use crate::control::ControlField;
 use geo::LineString;
 
@@ -29,11 +29,12 @@ const STEP_KM: f64 = 0.5;
 /// Split `line` into stretches with one deciding place each. Splits are
 /// located by bisection to within a metre.
 pub fn stretches(line: &LineString<f64>, field: &ControlField) -> Vec<Stretch> {
-    let total = line_km(line);
+    let m = MeasuredLine::new(line);
+    let total = m.km();
     if total <= 0.0 {
         return Vec::new();
     }
-    let at = |km: f64| field.nearest(point_at_km(line, km));
+    let at = |km: f64| field.nearest(m.point_at_km(km));
     let n = (total / STEP_KM).ceil().max(1.0) as usize;
     let mut out: Vec<Stretch> = Vec::new();
     let mut start = 0.0;

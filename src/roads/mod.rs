@@ -10,7 +10,7 @@ mod control;
 mod geometry;
 
 pub use control::{stretches, Stretch};
-pub use geometry::{line_km, point_at_km, sub_line};
+pub use geometry::{line_km, point_at_km, sub_line, MeasuredLine};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{Focus, Gazetteer, Kind};
