@@ -66,14 +66,7 @@ fn the_whole_m5_is_government_held_on_2020_03_06() {
     ]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let len = v["length_km"].as_f64().unwrap();
-    let gov = v["totals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["controller"] == "government")
-        .unwrap()["km"]
-        .as_f64()
-        .unwrap();
+    let gov = common::km_held(&v, "government");
     assert!(
         (gov - len).abs() < 0.01,
         "{gov} of {len} km government-held"

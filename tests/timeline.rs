@@ -411,14 +411,7 @@ fn government_km(extra: &[&str], from: &str, to: &str) -> Vec<(String, f64, f64)
     out.lines()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let gov = v["totals"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|t| t["controller"] == "government")
-                .unwrap()["km"]
-                .as_f64()
-                .unwrap();
+            let gov = common::km_held(&v, "government");
             (
                 v["date"].as_str().unwrap().to_string(),
                 gov,

@@ -183,6 +183,20 @@ struct Item<'a> {
     place: Option<&'a Place>,
 }
 
+/// Record words `k..j` as a place name the gazetteer does not know.
+fn push_unknown(items: &mut Vec<Item<'_>>, marks: &mut [Mark], toks: &[Tok], k: usize, j: usize) {
+    items.push(Item {
+        ti: k,
+        tj: j,
+        start: toks[k].start,
+        end: toks[j - 1].end,
+        place: None,
+    });
+    for m in &mut marks[k..j] {
+        *m = Mark::Item(usize::MAX);
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 enum Mark {
     #[default]
@@ -614,16 +628,7 @@ impl<'a> Proposer<'a> {
             // a lone capitalised word that opens the sentence is an ordinary word
             let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
             if !(sentence_initial && j == k + 1) {
-                items.push(Item {
-                    ti: k,
-                    tj: j,
-                    start: toks[k].start,
-                    end: toks[j - 1].end,
-                    place: None,
-                });
-                for m in &mut marks[k..j] {
-                    *m = Mark::Item(usize::MAX);
-                }
+                push_unknown(&mut items, marks, toks, k, j);
             }
             k = j;
         }
@@ -647,16 +652,7 @@ impl<'a> Proposer<'a> {
                 {
                     j += 1;
                 }
-                items.push(Item {
-                    ti: k,
-                    tj: j,
-                    start: toks[k].start,
-                    end: toks[j - 1].end,
-                    place: None,
-                });
-                for m in &mut marks[k..j] {
-                    *m = Mark::Item(usize::MAX);
-                }
+                push_unknown(&mut items, marks, toks, k, j);
                 k = j;
                 continue;
             }

@@ -57,3 +57,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Km of a road held by `controller` in one `report --format json` object.
+#[allow(dead_code)]
+pub fn km_held(report: &serde_json::Value, controller: &str) -> f64 {
+    report["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["controller"] == controller)
+        .unwrap()["km"]
+        .as_f64()
+        .unwrap()
+}
