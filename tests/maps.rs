@@ -50,7 +50,7 @@ fn map_png_is_a_labelled_image_of_the_asked_width_and_true_aspect() {
         .assert()
         .success();
     let svg = std::fs::read_to_string(&svg).unwrap();
-    let key = r#"<clipPath id="frame"><rect width="1000" height=""#;
+    let key = "<g id=\"map\" transform=\"translate(0 64)\">\n<rect width=\"1000\" height=\"";
     let at = svg.find(key).expect("map frame") + key.len();
     let mh: f64 = svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap();
     let want = 1000.0 * 0.9 / (1.2 * 35.85f64.to_radians().cos());

@@ -145,12 +145,31 @@ impl ControlField {
         let dlat_max = self.cutoff_m / 110_500.0 + 1e-9;
         let coslat = at.y().to_radians().cos().max(1e-6);
         let dlon_max = dlat_max / coslat;
-        let mut best: Option<(f64, usize)> = None;
+        // Then a spherical distance, within 1% of the geodesic one (the
+        // ellipsoid's radii of curvature differ from the mean radius by
+        // under 0.6%): only a place whose lower bound beats every upper
+        // bound, and the cutoff, can be the nearest, so only those get the
+        // exact (and costly) geodesic distance. The answer is the same as
+        // measuring every place exactly.
+        let mut cands: Vec<(f64, usize)> = Vec::new();
+        let mut best_upper = f64::INFINITY;
         for (i, p) in self.points.iter().enumerate() {
             if (p.at.y() - at.y()).abs() > dlat_max || (p.at.x() - at.x()).abs() > dlon_max {
                 continue;
             }
-            let d = Geodesic.distance(at, p.at);
+            let d = spherical_m(at, p.at);
+            if d * LOWER > self.cutoff_m + SLACK_M {
+                continue;
+            }
+            best_upper = best_upper.min(d * UPPER + SLACK_M);
+            cands.push((d, i));
+        }
+        let mut best: Option<(f64, usize)> = None;
+        for (approx, i) in cands {
+            if approx * LOWER - SLACK_M > best_upper {
+                continue;
+            }
+            let d = Geodesic.distance(at, self.points[i].at);
             if d <= self.cutoff_m && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, i));
             }
@@ -162,6 +181,23 @@ impl ControlField {
     pub fn controller_at(&self, at: Point<f64>) -> Option<&str> {
         self.nearest(at).map(|i| self.points[i].controller.as_str())
     }
+}
+
+/// Bounds of the geodesic distance from the spherical one: within 1%, and
+/// 1 m for rounding.
+const LOWER: f64 = 0.99;
+const UPPER: f64 = 1.01;
+const SLACK_M: f64 = 1.0;
+
+/// Great-circle distance in metres on the sphere of the WGS84 mean radius
+/// (haversine).
+fn spherical_m(a: Point<f64>, b: Point<f64>) -> f64 {
+    const R: f64 = 6_371_008.8;
+    let (la, lb) = (a.y().to_radians(), b.y().to_radians());
+    let dlat = lb - la;
+    let dlon = (b.x() - a.x()).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * R * h.sqrt().min(1.0).asin()
 }
 
 /// The convex hull of the points, widened by `margin_m`: the hull of circles
@@ -189,4 +225,55 @@ fn widened_hull(points: &[ControlPoint], margin_m: f64) -> Option<Polygon<f64>> 
     let h = MultiPoint(ring).convex_hull();
     let ext: Vec<Coord<f64>> = h.exterior().0.clone();
     Some(Polygon::new(geo::LineString(ext), vec![]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (xorshift), so the test needs no
+    /// dependency and sees the same points every run.
+    fn next(s: &mut u64) -> f64 {
+        *s ^= *s << 13;
+        *s ^= *s >> 7;
+        *s ^= *s << 17;
+        (*s >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// The pruned search gives the place an exhaustive geodesic search
+    /// gives, at every latitude a theater can have, ties included.
+    #[test]
+    fn nearest_matches_exhaustive_geodesic_search() {
+        let d: Date = "2020-01-01".parse().unwrap();
+        let mut s = 0x9e37_79b9_7f4a_7c15u64;
+        for lat0 in [-70.0, -35.0, 0.0, 35.8, 60.0, 78.0] {
+            let mut pts: Vec<ControlPoint> = (0..300)
+                .map(|k| ControlPoint {
+                    place: format!("p{k:03}"),
+                    name: String::new(),
+                    at: Point::new(36.0 + next(&mut s) * 1.5, lat0 + next(&mut s)),
+                    controller: "a".into(),
+                    since: d,
+                    source: String::new(),
+                    confidence: Confidence::Confirmed,
+                })
+                .collect();
+            // Two places on the same spot: the lower id must win.
+            let mut twin = pts[7].clone();
+            twin.place = "p000a".into();
+            pts.push(twin);
+            let f = ControlField::new(pts, 30.0);
+            for _ in 0..600 {
+                let q = Point::new(35.9 + next(&mut s) * 1.7, lat0 - 0.1 + next(&mut s) * 1.2);
+                let mut best: Option<(f64, usize)> = None;
+                for (i, p) in f.points().iter().enumerate() {
+                    let dist = Geodesic.distance(q, p.at);
+                    if dist <= f.cutoff_m() && best.is_none_or(|(bd, _)| dist < bd) {
+                        best = Some((dist, i));
+                    }
+                }
+                assert_eq!(f.nearest(q), best.map(|(_, i)| i), "at {q:?}");
+            }
+        }
+    }
 }

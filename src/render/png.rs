@@ -42,9 +42,44 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
         resvg::tiny_skia::Transform::default(),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| Error::Usage(format!("PNG encoding failed: {e}")))
+    encode(&pixmap)
+}
+
+/// PNG bytes of a rendered pixmap: RGB when every pixel is opaque (a map
+/// always is: it paints its background), RGBA otherwise; fast DEFLATE
+/// (fdeflate), which encodes a 1600 px map several times faster than
+/// tiny-skia's default level for a file about a fifth larger.
+fn encode(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>> {
+    let px = pixmap.pixels();
+    let opaque = px.iter().all(|p| p.alpha() == 255);
+    let (color, data): (png::ColorType, Vec<u8>) = if opaque {
+        (
+            png::ColorType::Rgb,
+            px.iter()
+                .flat_map(|p| [p.red(), p.green(), p.blue()])
+                .collect(),
+        )
+    } else {
+        (
+            png::ColorType::Rgba,
+            px.iter()
+                .flat_map(|p| {
+                    let c = p.demultiply();
+                    [c.red(), c.green(), c.blue(), c.alpha()]
+                })
+                .collect(),
+        )
+    };
+    let fail = |e: png::EncodingError| Error::Usage(format!("PNG encoding failed: {e}"));
+    let mut out = Vec::with_capacity(data.len() / 8);
+    let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    enc.set_color(color);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.set_compression(png::Compression::Fast);
+    let mut w = enc.write_header().map_err(fail)?;
+    w.write_image_data(&data).map_err(fail)?;
+    w.finish().map_err(fail)?;
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -56,5 +91,30 @@ mod tests {
         let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="8000" height="980000"/>"#;
         let e = svg_to_png(svg).unwrap_err().to_string();
         assert!(e.contains("980000"), "{e}");
+    }
+
+    /// An opaque map comes out as 8-bit RGB that decodes to the rendered
+    /// pixels; a transparent one keeps its alpha.
+    #[test]
+    fn the_png_decodes_to_the_rendered_pixels() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="4" height="2" fill="#fff"/><rect width="2" height="2" fill="#c00"/></svg>"##;
+        let bytes = svg_to_png(svg).unwrap();
+        let mut r = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; r.output_buffer_size().unwrap()];
+        let info = r.next_frame(&mut buf).unwrap();
+        assert_eq!(
+            (info.width, info.height, info.color_type),
+            (4, 2, png::ColorType::Rgb)
+        );
+        assert_eq!(&buf[..3], &[0xcc, 0, 0]);
+        assert_eq!(&buf[9..12], &[0xff, 0xff, 0xff]);
+        let clear = r#"<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>"#;
+        let bytes = svg_to_png(clear).unwrap();
+        let r = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        assert_eq!(r.info().color_type, png::ColorType::Rgba);
     }
 }
