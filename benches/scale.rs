@@ -59,3 +59,44 @@ fn events_check_100k_rows(b: Bencher) {
             .len()
     });
 }
+
+/// `export` of 100,000 events (a year of reporting: 1,000 places, then 272
+/// hand-overs a day over 364 days, so 365 periods): parse and check the
+/// events, every period's stretches, areas and fronts, and the GeoJSON
+/// layers and the GeoPackage written to a temporary folder. Target: 10 s.
+/// (On distinct days, 100,000 events are 100,000 periods, each with its own
+/// areas; `export` refuses more than 3,660 periods and asks for a window.)
+#[divan::bench(sample_count = 1)]
+fn export_100k_events_one_year(b: Bencher) {
+    use frontline::output::{geojson, gpkg, layers::timeline_layers, qml};
+    let (mut t, csv) = synthetic::theater(1000, |ids| {
+        synthetic::events_csv_per_day(ids, 100_000 - ids.len(), 272)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    b.bench_local(|| {
+        t.events = parse_events(black_box(&csv), "<synthetic>", &t.gazetteer, &t.factions).unwrap();
+        assert_eq!(t.events.len(), 100_000);
+        let tl = Timeline::new(&t, DEFAULT_CUTOFF_KM);
+        let layers = timeline_layers(&tl, (None, None));
+        let styles: Vec<(&str, String)> = layers
+            .iter()
+            .map(|l| {
+                (
+                    l.name,
+                    qml::wrap(&qml::style_parts(&t, l.geom, l.name == "front", true)),
+                )
+            })
+            .collect();
+        for l in &layers {
+            std::fs::write(
+                dir.path().join(format!("{}.geojson", l.name)),
+                geojson::layer(l),
+            )
+            .unwrap();
+        }
+        let g = dir.path().join("frontline.gpkg");
+        let _ = std::fs::remove_file(&g);
+        gpkg::write(&g, &layers, &styles, "2020-12-30T00:00:00.000Z").unwrap();
+        tl.periods().len()
+    });
+}

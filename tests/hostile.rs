@@ -492,3 +492,59 @@ fn no_front_is_zero_km_not_minus_zero() {
     assert!(out.contains("\"front_km\":0.0"), "{out}");
     assert!(!out.contains("-0.0"), "{out}");
 }
+
+#[test]
+fn an_export_of_too_many_periods_is_refused_at_once_and_a_window_works() {
+    // 4,000 events on 4,000 distinct days: 4,000 periods, each needing its
+    // own areas. Refused before any is computed, with the window to ask for.
+    let d = tempfile::tempdir().unwrap();
+    let ev = d.path().join("events.csv");
+    let mut csv = String::from("date,place,controller,confidence,source\n");
+    let places = ["Saraqib", "Aleppo", "Idlib"];
+    let sides = ["government", "opposition"];
+    let mut day: frontline::date::Date = "2000-01-01".parse().unwrap();
+    for k in 0..4000 {
+        csv.push_str(&format!(
+            "{day},{},{},confirmed,https://example.org/{k}\n",
+            places[k % 3],
+            sides[(k / 3) % 2]
+        ));
+        day = day.add_days(1);
+    }
+    std::fs::write(&ev, csv).unwrap();
+    let out = d.path().join("q");
+    let err = fails_with(
+        &["--events", s(&ev), "export", "--out", s(&out)],
+        &["4000 periods is more than 3660", "--from 2000-01-01 --to"],
+    );
+    assert!(!out.exists(), "nothing written: {err}");
+    // A month of it exports, and only that month's periods.
+    let ok = frontline()
+        .args(["--events", s(&ev), "export", "--out", s(&out)])
+        .args([
+            "--from",
+            "2005-03-01",
+            "--to",
+            "2005-03-31",
+            "--format",
+            "geojson",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let areas = std::fs::read_to_string(out.join("areas.geojson")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&areas).unwrap();
+    let froms: std::collections::BTreeSet<&str> = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["valid_from"].as_str().unwrap())
+        .collect();
+    assert_eq!(froms.len(), 31, "{froms:?}");
+    assert_eq!(froms.first(), Some(&"2005-03-01"));
+    assert_eq!(froms.last(), Some(&"2005-03-31"));
+}

@@ -22,10 +22,10 @@ fn export(dir: &Path) {
 fn layers() -> Vec<Layer> {
     // The export's cutoff: the theater's setting.
     let t = Theater::embedded().unwrap();
-    timeline_layers(&frontline::timeline::Timeline::new(
-        &t,
-        t.settings.cutoff_km,
-    ))
+    timeline_layers(
+        &frontline::timeline::Timeline::new(&t, t.settings.cutoff_km),
+        (None, None),
+    )
 }
 
 /// Features valid on `date` under [valid_from, valid_to).

@@ -1,7 +1,8 @@
 //! `frontline export`: the whole timeline as QGIS-ready layers.
 
-use super::args::cutoff_arg;
+use super::args::{cutoff_arg, date_arg, MAX_DAYS};
 use super::EXIT_OK;
+use frontline::date::Date;
 use frontline::error::{write_atomic, Error};
 use frontline::output::layers::{outline_layer, timeline_layers};
 use frontline::output::{geojson, gpkg, project, qml, OutputSet};
@@ -14,6 +15,7 @@ Examples:
   frontline export --out qgis/                       # GeoJSON + .qml styles, frontline.gpkg and frontline.qgz
   frontline export --out qgis/ --format gpkg
   frontline --events my-events.csv export --out mine/ --format geojson
+  frontline export --out feb/ --from 2020-02-01 --to 2020-02-29     # the periods in February
 
 Writes four timeline layers, one geometry type each: places (Point), roads
 (LineString, highway stretches), areas (Polygon) and front (LineString). Every
@@ -26,7 +28,12 @@ GeoPackage carries the same styles in layer_styles as defaults. Both set up
 the Temporal Controller from valid_from/valid_to. With the GeoPackage comes
 frontline.qgz, a QGIS project that opens its layers styled, in a local
 projection centred on the theater, with the Temporal Controller running from
-the first event date through the last.";
+the first event date through the last.
+
+A period is a stretch of days between two event dates; each has its own
+areas, so a long, dense timeline is exported a window at a time: --from/--to
+keep the periods that overlap the window (whole, with their own dates), and
+an export holds at most 3660 periods.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -45,26 +52,59 @@ pub struct ExportArgs {
     /// No place holds ground farther than this, km.
     #[arg(long, value_parser = cutoff_arg, allow_hyphen_values = true)]
     cutoff: Option<f64>,
+    /// Only the periods that overlap this day or later (YYYY-MM-DD).
+    #[arg(long, value_parser = date_arg)]
+    from: Option<Date>,
+    /// Only the periods that overlap this day or earlier (YYYY-MM-DD).
+    #[arg(long, value_parser = date_arg)]
+    to: Option<Date>,
 }
 
 pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
     let tl = Timeline::new(t, a.cutoff.unwrap_or(t.settings.cutoff_km));
-    let dates = tl.change_dates();
-    let Some(last) = dates.last() else {
+    if tl.change_dates().is_empty() {
         return Err(Error::Usage(
             "the theater has no events: nothing to export".into(),
         ));
+    }
+    if let (Some(f), Some(to)) = (a.from, a.to) {
+        if f > to {
+            return Err(Error::Usage(format!(
+                "--from {f} is after --to {to}: give the earlier date first"
+            )));
+        }
+    }
+    let periods: Vec<_> = tl
+        .periods()
+        .into_iter()
+        .filter(|p| p.overlaps(a.from, a.to))
+        .collect();
+    let (first, last) = match (periods.first(), periods.last()) {
+        (Some(p), Some(q)) => (p.from, q.from),
+        _ => {
+            let span = tl
+                .span()
+                .map(|(d0, d1)| format!(": the events run from {d0} to {d1}"))
+                .unwrap_or_default();
+            return Err(Error::Usage(format!("no period overlaps the window{span}")));
+        }
     };
+    // Each period needs its own areas: bound the work a command line can ask.
+    if periods.len() > MAX_DAYS as usize {
+        return Err(Error::Usage(format!(
+            "{} periods is more than {MAX_DAYS}: export a window at a time\n  hint: frontline export --out DIR --from {first} --to {}",
+            periods.len(),
+            periods[MAX_DAYS as usize - 1].from
+        )));
+    }
     // All layers are written into a staging folder and moved into place only
     // when every one is written: a failed run leaves the previous export.
     let set = OutputSet::begin(&a.out)?;
-    eprintln!(
-        "exporting {} periods ({} to {})…",
-        dates.len(),
-        dates[0],
-        last
-    );
-    let mut layers = timeline_layers(&tl);
+    match periods.len() {
+        1 => eprintln!("exporting 1 period (from {first})…"),
+        n => eprintln!("exporting {n} periods ({first} to {last})…"),
+    }
+    let mut layers = timeline_layers(&tl, (a.from, a.to));
     let mut parts: Vec<qml::StyleParts> = layers
         .iter()
         .map(|l| qml::style_parts(t, l.geom, l.name == "front", true))
@@ -97,7 +137,7 @@ pub fn run(t: &Theater, a: ExportArgs) -> Result<i32, Error> {
                 let order = ["places", "front", "roads", "areas", "outlines"];
                 let mut drawn: Vec<(&_, &_)> = layers.iter().zip(&parts).collect();
                 drawn.sort_by_key(|(l, _)| order.iter().position(|n| *n == l.name));
-                let qgz = project::qgz(&drawn, "frontline.gpkg", dates[0], *last);
+                let qgz = project::qgz(&drawn, "frontline.gpkg", first, last);
                 write_atomic(&set.path("frontline.qgz"), &qgz)?;
             }
         }

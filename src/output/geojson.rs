@@ -2,6 +2,7 @@
 //! counter-clockwise, one geometry type per file, one feature per line.
 
 use crate::timeline::Day;
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 /// One feature: a geometry and its properties (written in key order).
@@ -25,12 +26,30 @@ pub struct Feature {
 /// let parsed: geojson::GeoJson = text.parse().unwrap();
 /// ```
 pub fn collection(features: &[Feature]) -> String {
-    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
-    for (i, f) in features.iter().enumerate() {
-        let g = geojson::Geometry::from(&f.geometry);
-        let v = json!({"type": "Feature", "properties": f.properties, "geometry": g});
-        out.push_str(&v.to_string());
-        out.push_str(if i + 1 < features.len() { ",\n" } else { "\n" });
+    join(
+        features
+            .par_iter()
+            .map(|f| feature_line(&f.geometry, &f.properties))
+            .collect(),
+    )
+}
+
+/// One feature as a line of JSON (keys in order, as `serde_json` writes a
+/// map).
+fn feature_line(geometry: &geo::Geometry<f64>, properties: &Map<String, Value>) -> String {
+    let g = geojson::Geometry::from(geometry);
+    json!({"type": "Feature", "properties": properties, "geometry": g}).to_string()
+}
+
+/// The collection around feature lines (made in parallel, joined in order).
+fn join(lines: Vec<String>) -> String {
+    let len: usize = lines.iter().map(|l| l.len() + 2).sum();
+    let mut out = String::with_capacity(len + 64);
+    out.push_str("{\"type\":\"FeatureCollection\",\"features\":[\n");
+    let n = lines.len();
+    for (i, l) in lines.into_iter().enumerate() {
+        out.push_str(&l);
+        out.push_str(if i + 1 < n { ",\n" } else { "\n" });
     }
     out.push_str("]}\n");
     out
@@ -92,18 +111,18 @@ pub fn front_features(day: &Day<'_>) -> Vec<Feature> {
 
 /// A timeline layer as a FeatureCollection (every feature has every field).
 pub fn layer(l: &crate::output::layers::Layer) -> String {
-    let features: Vec<Feature> = l
-        .features
-        .iter()
-        .map(|(g, vals)| Feature {
-            geometry: g.clone(),
-            properties: l
-                .fields
-                .iter()
-                .zip(vals)
-                .map(|((k, _), v)| (k.to_string(), v.clone()))
-                .collect(),
-        })
-        .collect();
-    collection(&features)
+    join(
+        l.features
+            .par_iter()
+            .map(|(g, vals)| {
+                let properties = l
+                    .fields
+                    .iter()
+                    .zip(vals)
+                    .map(|((k, _), v)| (k.to_string(), v.clone()))
+                    .collect();
+                feature_line(g, &properties)
+            })
+            .collect(),
+    )
 }

@@ -128,8 +128,10 @@ pub fn outline_layer(t: &crate::theater::Theater) -> Layer {
     layer
 }
 
-/// The four layers of the whole timeline.
-pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
+/// The four layers of the timeline: of every period, or of the periods
+/// that overlap `window` (each whole, with its own dates).
+pub fn timeline_layers(tl: &Timeline<'_>, window: (Option<Date>, Option<Date>)) -> Vec<Layer> {
+    let (w_from, w_to) = window;
     let t = tl.theater();
     let common = |from: Date, to: Option<Date>, c: &str, conf: &str, src: &str| -> Vec<Value> {
         vec![
@@ -161,6 +163,13 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
         };
         for period in periods {
             let e = period.event;
+            let span = Period {
+                from: e.date,
+                until: period.until,
+            };
+            if !span.overlaps(w_from, w_to) {
+                continue;
+            }
             let mut v = common(
                 e.date,
                 period.until,
@@ -181,7 +190,11 @@ pub fn timeline_layers(tl: &Timeline<'_>) -> Vec<Layer> {
 
     // Per period: road stretches, areas and fronts (periods in parallel),
     // all read from the period's first day.
-    let periods = tl.periods();
+    let periods: Vec<Period> = tl
+        .periods()
+        .into_iter()
+        .filter(|p| p.overlaps(w_from, w_to))
+        .collect();
     let per_period: Vec<_> = periods
         .par_iter()
         .map(|&Period { from, until: to }| {

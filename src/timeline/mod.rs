@@ -57,6 +57,23 @@ pub struct Period {
     pub until: Option<Date>,
 }
 
+impl Period {
+    /// Whether any day of the period falls within `from..=to` (either end
+    /// open when `None`).
+    ///
+    /// ```
+    /// use frontline::timeline::Period;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// let p = Period { from: d("2020-02-01"), until: Some(d("2020-02-05")) };
+    /// assert!(p.overlaps(Some(d("2020-02-04")), None));
+    /// assert!(!p.overlaps(Some(d("2020-02-05")), None)); // until is exclusive
+    /// assert!(!p.overlaps(None, Some(d("2020-01-31"))));
+    /// ```
+    pub fn overlaps(&self, from: Option<Date>, to: Option<Date>) -> bool {
+        from.is_none_or(|f| self.until.is_none_or(|u| u > f)) && to.is_none_or(|t| self.from <= t)
+    }
+}
+
 impl<'t> Timeline<'t> {
     /// The timeline of `theater` with a nearest-place cutoff in km.
     pub fn new(theater: &'t Theater, cutoff_km: f64) -> Timeline<'t> {
