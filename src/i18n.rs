@@ -97,6 +97,8 @@ pub enum Ui {
     Unknown,
     /// Outside the theater's country.
     Outside,
+    /// The sea.
+    Sea,
     /// Country border.
     CountryBorder,
     /// Governorate boundary.
@@ -140,6 +142,7 @@ impl Ui {
             Ui::Contested => ("Contested", "Disputé", "متنازع عليه"),
             Ui::Unknown => ("Unknown", "Inconnu", "غير معروف"),
             Ui::Outside => ("Outside the country", "Hors du pays", "خارج البلاد"),
+            Ui::Sea => ("Sea", "Mer", "البحر"),
             Ui::CountryBorder => (
                 "International border",
                 "Frontière internationale",

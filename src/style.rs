@@ -107,8 +107,11 @@ pub struct Style {
     pub unknown_name: String,
     /// Colour of `unknown`.
     pub unknown_color: String,
-    /// Map background.
+    /// Map background: ground outside the country (and the sea, when the
+    /// theater has no land file).
     pub background: String,
+    /// The sea, where the theater's land file tells it from land.
+    pub sea: String,
     /// The country.
     pub land: String,
     /// Front lines.
@@ -142,6 +145,7 @@ impl Default for Style {
             unknown_name: s("Unknown"),
             unknown_color: s("#9e9e9e"),
             background: s("#e6e3dc"),
+            sea: s("#d6e4ef"),
             land: s("#fbfaf6"),
             front: s("#111111"),
             governorates: s("#8f8a7e"),
@@ -174,6 +178,7 @@ pub fn parse_style(text: &str, file: &str) -> crate::Result<Style> {
             "contested_color" => &mut s.contested_color,
             "unknown_color" => &mut s.unknown_color,
             "background" => &mut s.background,
+            "sea" => &mut s.sea,
             "land" => &mut s.land,
             "front" => &mut s.front,
             "governorates" => &mut s.governorates,

@@ -3,6 +3,7 @@
 
 mod common;
 use common::{copy_dir, data_dir, frontline, have_tool};
+use predicates::prelude::*;
 use std::path::Path;
 
 /// Width and height from a PNG's IHDR chunk.
@@ -364,4 +365,62 @@ fn a_theater_s_style_csv_sets_the_pseudo_factions_and_the_palette() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("style.csv:2"));
+}
+
+#[test]
+fn the_sea_is_painted_apart_from_neighbouring_land_where_the_land_file_covers_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let theater = dir.path().join("t");
+    copy_dir(data_dir(), &theater);
+    let draw = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        frontline()
+            .arg("--theater")
+            .arg(&theater)
+            .args(["map", "--date", "2020-02-08"])
+            .args(extra)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        std::fs::read_to_string(out).unwrap()
+    };
+    let sea = "#d6e4ef";
+    let background = "#e6e3dc";
+    // The default frame reaches the Mediterranean and Turkey: sea behind,
+    // neighbouring land over it in the outside colour, "Sea" in the legend.
+    let svg = draw("default.svg", &[]);
+    let map = &svg[svg.find("<g id=\"map\"").unwrap()..];
+    let first_rect = &map[map.find("<rect").unwrap()..];
+    assert!(
+        first_rect[..first_rect.find("/>").unwrap()].contains(sea),
+        "{first_rect:.120}"
+    );
+    assert!(svg.contains("<path id=\"neighbours\" d=\"M"));
+    assert!(svg.contains(&format!("fill=\"{background}\" fill-rule=\"evenodd\"")));
+    assert!(svg.contains(">Sea</text>"));
+    // In French, the legend says so too.
+    assert!(draw("fr.svg", &["--lang", "fr"]).contains(">Mer</text>"));
+    // A frame beyond what the land file covers (it stops at 31° N): no
+    // guess, the old single background.
+    let far = draw("far.svg", &["--bbox", "35.5,30.5,36.5,31.5"]);
+    assert!(!far.contains("id=\"neighbours\""));
+    assert!(!far.contains(">Sea</text>"));
+    // No land file: no sea either.
+    std::fs::remove_file(theater.join("boundaries/land.geojson")).unwrap();
+    let none = draw("none.svg", &[]);
+    assert!(!none.contains("id=\"neighbours\"") && !none.contains(sea));
+    // A land file that does not say what it covers is refused.
+    std::fs::write(
+        theater.join("boundaries/land.geojson"),
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[36,35],[37,35],[37,36],[36,35]]]}}]}"#,
+    )
+    .unwrap();
+    frontline()
+        .arg("--theater")
+        .arg(&theater)
+        .args(["state", "--date", "2020-02-08"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("land.geojson").and(predicates::str::contains("bbox")));
 }

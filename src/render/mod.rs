@@ -88,6 +88,7 @@ enum Key {
     Contested,
     Unknown,
     Outside,
+    Sea,
     Front,
     Border,
     Governorate,
@@ -153,6 +154,9 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
         .unwrap_or_else(|| default_bbox(t, t.settings.hull_margin_km));
     let f = Frame::new(bbox, f64::from(opt.width));
     let (w, mh) = (f.width, f.height);
+    // Sea and neighbouring land apart only where the land file covers the
+    // whole frame; otherwise both are the background.
+    let neighbours = t.land.as_ref().filter(|l| l.covers(f.bbox));
     let inside =
         |lon: f64, lat: f64| lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
     // Right-to-left: furniture mirrored, text anchored at its right edge.
@@ -221,13 +225,14 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
 
     // The band below the map: legend, then (change maps) what changed,
     // then the scale bar and attribution.
-    let legend = legend_keys(t, day, since.is_some(), &towns);
+    let legend = legend_keys(t, day, since.is_some(), neighbours.is_some(), &towns);
     let legend_label = |k: &Key| -> String {
         match k {
             Key::Area(id) => t.controller_name_in(id, lang),
             Key::Contested => t.controller_name_in(Controller::Contested.as_str(), lang),
             Key::Unknown => lang.ui(Ui::Unknown).to_string(),
             Key::Outside => lang.ui(Ui::Outside).to_string(),
+            Key::Sea => lang.ui(Ui::Sea).to_string(),
             Key::Front => lang.ui(Ui::Front).to_string(),
             Key::Border => lang.ui(Ui::CountryBorder).to_string(),
             Key::Governorate => lang.ui(Ui::Governorates).to_string(),
@@ -336,8 +341,20 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
         r#"</defs>
 <rect width="{w}" height="{h}" fill="{halo}"/>
 <g id="map" transform="translate(0 {TITLE_BAND})">
-<rect width="{w}" height="{mh}" fill="{bg}"/>"#
+<rect width="{w}" height="{mh}" fill="{}"/>"#,
+        if neighbours.is_some() {
+            escape(&t.style.sea)
+        } else {
+            bg.clone()
+        }
     );
+    if let Some(l) = neighbours {
+        let _ = writeln!(
+            o,
+            r#"<path id="neighbours" d="{}" fill="{bg}" fill-rule="evenodd"/>"#,
+            svg::polygons(&f, &l.shape)
+        );
+    }
 
     // Country, areas, outlines.
     let country = MultiPolygon(
@@ -693,6 +710,10 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
             Key::Outside => format!(
                 r#"<rect x="{sx:.1}" y="{y:.1}" width="22" height="14" fill="{bg}" stroke="{country_c}" stroke-width="0.6"/>"#
             ),
+            Key::Sea => format!(
+                r#"<rect x="{sx:.1}" y="{y:.1}" width="22" height="14" fill="{}" stroke="{country_c}" stroke-width="0.6"/>"#,
+                escape(&t.style.sea)
+            ),
             Key::Front => format!(
                 r#"<line x1="{l1:.1}" y1="{ym:.1}" x2="{l2:.1}" y2="{ym:.1}" stroke="{front}" stroke-width="3.2"/>"#
             ),
@@ -816,7 +837,7 @@ fn area_model(lang: Lang, cutoff: f64, margin: f64) -> String {
 }
 
 /// The legend rows, in faction order.
-fn legend_keys(t: &Theater, day: &Day<'_>, since: bool, towns: &[Town]) -> Vec<Key> {
+fn legend_keys(t: &Theater, day: &Day<'_>, since: bool, sea: bool, towns: &[Town]) -> Vec<Key> {
     let areas = day.areas();
     let present = |id: &str| {
         areas.areas.iter().any(|a| a.controller == id)
@@ -833,6 +854,9 @@ fn legend_keys(t: &Theater, day: &Day<'_>, since: bool, towns: &[Town]) -> Vec<K
     }
     out.push(Key::Unknown);
     out.push(Key::Outside);
+    if sea {
+        out.push(Key::Sea);
+    }
     if since {
         out.push(Key::Changed);
     }

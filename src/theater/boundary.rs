@@ -232,3 +232,69 @@ mod tests {
         assert_eq!(o[0].name, "Syria");
     }
 }
+
+/// Land around the theater (`boundaries/land.geojson`), so a map can tell the
+/// sea from the neighbouring countries.
+#[derive(Debug, Clone)]
+pub struct Land {
+    /// Land within `covers`, lon/lat.
+    pub shape: MultiPolygon<f64>,
+    /// West, south, east, north: the window the file covers (its GeoJSON
+    /// `bbox`). Outside it, land and sea are not known apart.
+    pub covers: [f64; 4],
+}
+
+impl Land {
+    /// Whether the file says what is land everywhere in `bbox`.
+    pub fn covers(&self, bbox: [f64; 4]) -> bool {
+        let c = self.covers;
+        bbox[0] >= c[0] && bbox[1] >= c[1] && bbox[2] <= c[2] && bbox[3] <= c[3]
+    }
+}
+
+/// Parse a land file: (Multi)Polygons as for [`parse_outlines`], and a
+/// top-level `bbox` saying which window they cover (required: without it,
+/// ground beyond the file's edge would be painted as sea).
+///
+/// ```
+/// let text = r#"{"type":"FeatureCollection","bbox":[35,34,38,37],"features":[
+///   {"type":"Feature","properties":{},"geometry":{"type":"Polygon",
+///    "coordinates":[[[36,34],[38,34],[38,37],[36,37],[36,34]]]}}]}"#;
+/// let land = frontline::theater::parse_land(text, "land.geojson").unwrap();
+/// assert!(land.covers([35.5, 34.5, 37.5, 36.5]));
+/// assert!(!land.covers([34.0, 34.5, 37.5, 36.5]));
+/// ```
+pub fn parse_land(text: &str, file: &str) -> Result<Land> {
+    let outlines = parse_outlines(text, file)?;
+    let gj: geojson::GeoJson =
+        crate::geo_input::strip_bom(text)
+            .parse()
+            .map_err(|e: geojson::Error| {
+                Error::input(file, None, None, format!("not valid GeoJSON: {e}"))
+            })?;
+    let bbox = match &gj {
+        geojson::GeoJson::FeatureCollection(fc) => fc.bbox.clone(),
+        _ => None,
+    };
+    let covers = match bbox.as_deref() {
+        Some(&[w, s, e, n])
+            if w < e && s < n && (-180.0..=180.0).contains(&w) && (-180.0..=180.0).contains(&e)
+                && (-90.0..=90.0).contains(&s) && (-90.0..=90.0).contains(&n) =>
+        {
+            [w, s, e, n]
+        }
+        _ => {
+            return Err(Error::input(
+                file,
+                None,
+                Some("bbox"),
+                "a land file needs a top-level \"bbox\": [west, south, east, north], the window it covers",
+            )
+            .with_hint("scripts/extract_land.py writes it; outside that window a map cannot tell land from sea"))
+        }
+    };
+    Ok(Land {
+        shape: MultiPolygon(outlines.into_iter().flat_map(|o| o.shape.0).collect()),
+        covers,
+    })
+}

@@ -25,7 +25,7 @@ mod manifest;
 mod names;
 
 pub use crate::factions::{parse_factions, Controller, Faction};
-pub use boundary::{parse_outlines, parse_outlines_repaired, Outline};
+pub use boundary::{parse_land, parse_outlines, parse_outlines_repaired, Land, Outline};
 pub use init::{default_languages, init, InitSummary};
 pub use manifest::{check_languages, parse_manifest, split_list, Manifest};
 pub use names::{
@@ -55,6 +55,8 @@ pub mod embedded {
     pub const ADM0: &str = include_str!("../../data/boundaries/adm0.geojson");
     /// Governorates (Natural Earth, public domain).
     pub const ADM1: &str = include_str!("../../data/boundaries/adm1.geojson");
+    /// Natural Earth land around the theater.
+    pub const LAND: &str = include_str!("../../data/boundaries/land.geojson");
     /// Display names per language.
     pub const DISPLAY_NAMES: &str = include_str!("../../data/gazetteer/display-names.csv");
     /// Where country and sea names go.
@@ -80,6 +82,10 @@ pub struct Theater {
     pub country: Vec<Outline>,
     /// The governorates parsed from `adm1`, for maps.
     pub governorates: Vec<Outline>,
+    /// Land around the theater (`boundaries/land.geojson`, optional): maps
+    /// paint the sea apart from the neighbouring countries where it covers
+    /// them.
+    pub land: Option<Land>,
     /// Names and colours of the built-in controllers, and the map palette
     /// (`style.csv`, optional).
     pub style: Style,
@@ -213,6 +219,10 @@ impl Theater {
             ),
             manifest,
         )?;
+        t.land = Some(parse_land(
+            embedded::LAND,
+            "<embedded>/data/boundaries/land.geojson",
+        )?);
         t.load_labels(
             (
                 embedded::DISPLAY_NAMES,
@@ -406,6 +416,10 @@ impl Theater {
         )?;
         t.style = style;
         t.settings = settings;
+        t.land = match optional("boundaries/land.geojson")? {
+            (_, f) if f.is_empty() => None,
+            (text, f) => Some(parse_land(&text, &f)?),
+        };
         let names = optional("gazetteer/display-names.csv")?;
         let labels = optional("boundaries/labels.csv")?;
         t.load_labels((&names.0, &names.1), (&labels.0, &labels.1))?;
@@ -567,6 +581,7 @@ impl Theater {
             adm1,
             country,
             governorates,
+            land: None,
             style: Style::default(),
             manifest,
             warnings,
