@@ -401,6 +401,10 @@ fn the_sea_is_painted_apart_from_neighbouring_land_where_the_land_file_covers_th
     assert!(svg.contains(">Sea</text>"));
     // In French, the legend says so too.
     assert!(draw("fr.svg", &["--lang", "fr"]).contains(">Mer</text>"));
+    // Zoomed inland (Saraqib), no sea shows: none in the legend.
+    let inland = draw("inland.svg", &["--bbox", "36.6,35.7,37.0,36.0"]);
+    assert!(inland.contains("id=\"neighbours\""));
+    assert!(!inland.contains(">Sea</text>"));
     // A frame beyond what the land file covers (it stops at 31° N): no
     // guess, the old single background.
     let far = draw("far.svg", &["--bbox", "35.5,30.5,36.5,31.5"]);

@@ -195,3 +195,23 @@ fn a_display_name_for_an_unknown_place_is_an_error_with_file_and_line() {
             "display-names.csv:{line}"
         )));
 }
+
+#[test]
+fn an_arabic_map_labels_held_towns_in_arabic_script() {
+    // Every town any day of the offensive draws with a controller has an
+    // Arabic name, except one no Arabic source spells (data/README.md).
+    let t = Theater::embedded().unwrap();
+    let mut latin = std::collections::BTreeSet::new();
+    for e in &t.events {
+        let n = t.display_name(&e.place, Lang::Ar);
+        if n.chars().any(|c| c.is_ascii_alphabetic()) {
+            latin.insert(e.place.clone());
+        }
+    }
+    let known_gaps: std::collections::BTreeSet<String> =
+        ["fl:al-muaysirunah".to_string()].into_iter().collect();
+    assert_eq!(latin, known_gaps);
+    // And a French newsroom gets the AFP forms where the French press has one.
+    assert_eq!(t.display_name("fl:kafr-nabudah", Lang::Fr), "Kafr Nbouda");
+    assert_eq!(t.display_name("fl:kafr-nabudah", Lang::Ar), "كفرنبودة");
+}

@@ -225,7 +225,13 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
 
     // The band below the map: legend, then (change maps) what changed,
     // then the scale bar and attribution.
-    let legend = legend_keys(t, day, since.is_some(), neighbours.is_some(), &towns);
+    // "Sea" in the legend only when some sea shows in the frame.
+    let frame_box = geo::Rect::new(
+        geo::coord! { x: f.bbox[0], y: f.bbox[1] },
+        geo::coord! { x: f.bbox[2], y: f.bbox[3] },
+    );
+    let sea_shows = neighbours.is_some_and(|l| !geo::Contains::contains(&l.shape, &frame_box));
+    let legend = legend_keys(t, day, since.is_some(), sea_shows, &towns);
     let legend_label = |k: &Key| -> String {
         match k {
             Key::Area(id) => t.controller_name_in(id, lang),
