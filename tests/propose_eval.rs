@@ -4,9 +4,12 @@
 //! other). A new event is right when its place, controller and date (within
 //! a day) match the label.
 //!
-//! Two sets: `tests/data/propose-eval.tsv` is the development set (the
+//! Three sets: `tests/data/propose-eval.tsv` is the development set (the
 //! language rules were tuned on its errors); `tests/data/propose-test.tsv`
-//! was written separately and only read after the tuning: a held-out set.
+//! was written separately and only read after that tuning (a held-out set),
+//! then became a second development set; `tests/data/propose-fresh.tsv`
+//! (213 rows from 65 articles none of the others use) was written while the
+//! second round of tuning ran and is not read by it: the held-out set now.
 
 use frontline::date::Date;
 use frontline::gazetteer::{fold::fold, Focus};
@@ -199,4 +202,24 @@ fn held_out_set_precision_and_recall() {
     );
     assert!(m.precision >= 0.33, "precision {:.3}", m.precision);
     assert!(m.recall >= 0.20, "recall {:.3}", m.recall);
+}
+
+#[test]
+fn fresh_held_out_set_precision_and_recall() {
+    let m = evaluate("fresh", include_str!("data/propose-fresh.tsv"));
+    assert!(
+        m.rows >= 150 && m.traps * 3 >= m.rows,
+        "{} rows, {} traps",
+        m.rows,
+        m.traps
+    );
+    // measured floors before the second round of tuning: precision 0.556
+    // (35/63), recall 0.372 (35/94), 6 traps proposed as new.
+    assert!(
+        m.traps_as_new <= 6,
+        "{} traps proposed as new",
+        m.traps_as_new
+    );
+    assert!(m.precision >= 0.55, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.37, "recall {:.3}", m.recall);
 }
