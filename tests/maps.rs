@@ -405,6 +405,8 @@ fn the_sea_is_painted_apart_from_neighbouring_land_where_the_land_file_covers_th
     let inland = draw("inland.svg", &["--bbox", "36.6,35.7,37.0,36.0"]);
     assert!(inland.contains("id=\"neighbours\""));
     assert!(!inland.contains(">Sea</text>"));
+    assert!(!inland.contains(">Outside the country</text>"));
+    assert!(svg.contains(">Outside the country</text>"));
     // A frame beyond what the land file covers (it stops at 31° N): no
     // guess, the old single background.
     let far = draw("far.svg", &["--bbox", "35.5,30.5,36.5,31.5"]);

@@ -231,7 +231,12 @@ fn draw(day: &Day<'_>, opt: &MapOptions, since: Option<&Since<'_>>) -> String {
         geo::coord! { x: f.bbox[2], y: f.bbox[3] },
     );
     let sea_shows = neighbours.is_some_and(|l| !geo::Contains::contains(&l.shape, &frame_box));
-    let legend = legend_keys(t, day, since.is_some(), sea_shows, &towns);
+    // Likewise "Outside the country" when the frame leaves the country.
+    let outside_shows = !t
+        .country
+        .iter()
+        .any(|c| geo::Contains::contains(&c.shape, &frame_box));
+    let legend = legend_keys(t, day, since.is_some(), (outside_shows, sea_shows), &towns);
     let legend_label = |k: &Key| -> String {
         match k {
             Key::Area(id) => t.controller_name_in(id, lang),
@@ -843,7 +848,13 @@ fn area_model(lang: Lang, cutoff: f64, margin: f64) -> String {
 }
 
 /// The legend rows, in faction order.
-fn legend_keys(t: &Theater, day: &Day<'_>, since: bool, sea: bool, towns: &[Town]) -> Vec<Key> {
+fn legend_keys(
+    t: &Theater,
+    day: &Day<'_>,
+    since: bool,
+    (outside, sea): (bool, bool),
+    towns: &[Town],
+) -> Vec<Key> {
     let areas = day.areas();
     let present = |id: &str| {
         areas.areas.iter().any(|a| a.controller == id)
@@ -859,7 +870,9 @@ fn legend_keys(t: &Theater, day: &Day<'_>, since: bool, sea: bool, towns: &[Town
         out.push(Key::Contested);
     }
     out.push(Key::Unknown);
-    out.push(Key::Outside);
+    if outside {
+        out.push(Key::Outside);
+    }
     if sea {
         out.push(Key::Sea);
     }
