@@ -453,13 +453,17 @@ impl<'a> Proposer<'a> {
                     flags.push("no-date");
                     None
                 }
+                // no date word: the press reports a change on the day it
+                // happens or the next morning, so the day before the
+                // publication is the middle of what it can be (the two days
+                // before it and the day itself)
                 None => {
                     if pub_day.is_some() {
                         flags.push("date-from-publication");
                     } else {
                         flags.push("no-date");
                     }
-                    pub_day
+                    pub_day.map(|d| d.add_days(-1))
                 }
             };
             let old = match (date, pub_day) {
