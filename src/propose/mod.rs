@@ -337,6 +337,23 @@ impl<'a> Proposer<'a> {
             }
             let vend = v + len;
             let next_v = vend;
+            // "which was later seized by": a participle after a form of
+            // "be" (an adverb may come between) is a passive
+            let be = |k: usize| {
+                matches!(
+                    toks[k].norm.as_str(),
+                    "was" | "were" | "been" | "is" | "are" | "being" | "be"
+                )
+            };
+            let cue = if cue == Cue::Capture
+                && !toks[v].arabic
+                && ((v >= 1 && be(v - 1))
+                    || (v >= 2 && be(v - 2) && toks[v - 1].word && matches!(marks[v - 1], Mark::None)))
+            {
+                Cue::CapturePassive
+            } else {
+                cue
+            };
             // blockers just before the verb
             let lo = v.saturating_sub(6);
             let blocked_near =
@@ -611,17 +628,49 @@ impl<'a> Proposer<'a> {
                     matches!(&text[toks[k].end..b.start], "'" | "’") && b.norm != "s"
                 })
             };
+            // a generic head ("Kafr", "Tal", "Ain") never stands alone: the
+            // word after it belongs to the name even in lower case ("Kafr avid")
+            let head = |k: usize| {
+                matches!(
+                    toks[k].norm.as_str(),
+                    "kafr" | "kafar" | "kfar" | "tal" | "tell" | "tall" | "ain" | "deir" | "khirbat"
+                        | "khirbet" | "jabal" | "jisr" | "qasr" | "umm" | "ras" | "beit"
+                )
+            };
             let mut j = k + 1;
             while j < toks.len()
                 && joined(j - 1)
                 && free_word(j, marks)
                 && (toks[j].upper
+                    || (j == k + 1 && head(k))
                     || inner(j - 1)
                     || (matches!(toks[j].norm.as_str(), "al" | "el") && joined(j)))
                 && j - k < 6
             {
                 j += 1;
             }
+            // "Iranian-backed", "Turkish-led": an adjective, not a place
+            let adjective = toks.get(j).is_some_and(|b| {
+                &text[toks[j - 1].end..b.start] == "-"
+                    && matches!(
+                        b.norm.as_str(),
+                        "backed" | "led" | "based" | "held" | "controlled" | "allied" | "affiliated"
+                    )
+            });
+            if adjective {
+                k = j + 1;
+                continue;
+            }
+            // the article before a name: "al-Rakaya", "el-Bara"
+            let first = if k > 0
+                && matches!(toks[k - 1].norm.as_str(), "al" | "el")
+                && matches!(marks[k - 1], Mark::None)
+                && &text[toks[k - 1].end..toks[k].start] == "-"
+            {
+                k - 1
+            } else {
+                k
+            };
             let possessive = toks.get(j).is_some_and(|b| {
                 b.norm == "s" && matches!(&text[toks[j - 1].end..b.start], "'" | "’")
             });
@@ -632,7 +681,7 @@ impl<'a> Proposer<'a> {
             // a lone capitalised word that opens the sentence is an ordinary word
             let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
             if !(sentence_initial && j == k + 1) {
-                push_unknown(&mut items, marks, toks, k, j);
+                push_unknown(&mut items, marks, toks, first, j);
             }
             k = j;
         }
@@ -712,6 +761,63 @@ impl<'a> Proposer<'a> {
         // the previous token opens a slot for a name: "(", a dash or a
         // comma in a list, a settlement noun
         let mut slot = false;
+        loop {
+            self.object_part(
+                text,
+                toks,
+                marks,
+                items,
+                (&mut k, &mut skipped, &mut started, &mut slot),
+                &mut out,
+            );
+            // the list goes on after "along with", « ainsi que », «ومنها»
+            if !started {
+                break;
+            }
+            let Some(also) = self.also_after(toks, marks, k) else {
+                break;
+            };
+            k = also;
+            skipped = 0;
+            started = false;
+            slot = toks.get(k).is_some_and(|t| t.arabic);
+        }
+        out
+    }
+
+    /// Where the object goes on after a digression: just past an
+    /// [`Cue::Also`] found before the end of the clause.
+    fn also_after(&self, toks: &[Tok], marks: &[Mark], from: usize) -> Option<usize> {
+        let mut k = from;
+        while k < toks.len() && k < from + 16 {
+            let t = &toks[k];
+            if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!") {
+                return None;
+            }
+            match marks[k] {
+                Mark::Cue(Cue::Also, len) => return Some(k + len),
+                Mark::Cue(Cue::Stop | Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun, _) => {
+                    return None
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// One stretch of the object of a verb, from `k` to where it ends.
+    fn object_part(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        marks: &[Mark],
+        items: &[Item<'a>],
+        (k, skipped, started, slot): (&mut usize, &mut usize, &mut bool, &mut bool),
+        out: &mut Vec<Item<'a>>,
+    ) {
+        let (k_out, skipped_out, started_out, slot_out) = (k, skipped, started, slot);
+        let (mut k, mut skipped, mut started, mut slot) = (*k_out, *skipped_out, *started_out, *slot_out);
         while k < toks.len() {
             if let Mark::Item(x) = marks[k] {
                 let it = &items[x];
@@ -742,6 +848,19 @@ impl<'a> Proposer<'a> {
                 }
             }
             if !t.word && t.norm == "(" && !started {
+                // a date in brackets between the verb and its object:
+                // «استعادت قوات النظام الثلاثاء (25 شباط/ فبراير 2020) السيطرة على»
+                let close = (k + 1..toks.len().min(k + 12)).find(|&j| toks[j].norm == ")");
+                if let Some(c) = close {
+                    let inner = k + 1..c;
+                    let dated = inner
+                        .clone()
+                        .any(|j| toks[j].norm.chars().all(|ch| ch.is_ascii_digit()));
+                    if dated && !inner.clone().any(|j| matches!(marks[j], Mark::Item(_))) {
+                        k = c + 1;
+                        continue;
+                    }
+                }
                 slot = true;
                 k += 1;
                 continue;
@@ -774,7 +893,7 @@ impl<'a> Proposer<'a> {
             }
             k += 1;
         }
-        out
+        (*k_out, *skipped_out, *started_out, *slot_out) = (k, skipped, started, slot);
     }
 
     /// Is token `k` an Arabic word with «و» ("and") fused to a name?

@@ -53,6 +53,10 @@ pub enum Cue {
     Stop,
     /// Separates items of a list: "and", « et », «و», ",".
     Separator,
+    /// Goes on with the object after a digression: "along with",
+    /// "including", « ainsi que », «ومنها» ("captured A, B villages in
+    /// Hama countryside, along with C and D").
+    Also,
     /// "since" before a year: old history, not a change.
     Since,
     /// A phrase that looks like a cue but is not one ("took place").
