@@ -317,6 +317,9 @@ impl<'a> Proposer<'a> {
                 _ => None,
             }
         };
+        // «وكان مراسل ... قد أفاد بأن»: an Arabic sentence that opens with
+        // «وكان» tells the background, what had happened before
+        let background = toks[0].arabic && matches!(toks[0].norm.as_str(), "وكان" | "وكانت");
         let last_actor = actors.last().map(|x| x.2.clone());
         let last_date = date_exprs.last().copied();
 
@@ -372,7 +375,7 @@ impl<'a> Proposer<'a> {
             // speech verb or a verb of success ("announced the capture of",
             // "managed to recapture"), not after "to" or "for"
             let unlicensed = cue == Cue::CaptureNoun
-                && !(v.saturating_sub(8)..v)
+                && !(v.saturating_sub(if toks[v].arabic { 12 } else { 8 })..v)
                     .any(|k| matches!(cue_at(k), Some(Cue::Speech | Cue::Manage)));
             if blocked_near || denied || history || unlicensed {
                 v = next_v;
@@ -384,7 +387,8 @@ impl<'a> Proposer<'a> {
                 .find(|&k| cue_at(k) == Some(Cue::Past))
                 .or_else(|| (toks[v].norm == "had").then_some(v));
             let past = past_at
-                .is_some_and(|p| !(p.saturating_sub(8)..p).any(|k| cue_at(k) == Some(Cue::Speech)));
+                .is_some_and(|p| !(p.saturating_sub(8)..p).any(|k| cue_at(k) == Some(Cue::Speech)))
+                || background;
             // places
             let forward = cue != Cue::CapturePassive || toks[v].arabic;
             let mut taken: Vec<Item> = if forward {
@@ -770,10 +774,8 @@ impl<'a> Proposer<'a> {
                 (&mut k, &mut skipped, &mut started, &mut slot),
                 &mut out,
             );
-            // the list goes on after "along with", « ainsi que », «ومنها»
-            if !started {
-                break;
-            }
+            // the list goes on after "along with", « ainsi que », «ومنها»;
+            // "liberated numerous villages north of the town, including A"
             let Some(also) = self.also_after(toks, marks, k) else {
                 break;
             };
@@ -846,6 +848,11 @@ impl<'a> Proposer<'a> {
                     k = next;
                     continue;
                 }
+            }
+            // quotes around a name keep the slot open: «بلدة "آفس"»
+            if !t.word && t.norm == "\"" {
+                k += 1;
+                continue;
             }
             if !t.word && t.norm == "(" && !started {
                 // a date in brackets between the verb and its object:
@@ -1174,6 +1181,50 @@ mod tests {
             "2020-02-16",
         );
         assert_eq!(names(&c), ["Ma’arat al-Na’asan"]);
+    }
+
+    #[test]
+    fn a_list_goes_on_after_a_digression() {
+        let c = read(
+            "Rebels retook Saraqeb and Afis villages in the east, along with Kafranbel and Kafr Oweid.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis", "Kafranbel", "Kafr Oweid"]);
+        let c = read(
+            "L'armée est entrée mercredi à Saraqeb au nord de Maarat al-Numan ainsi que dans les localités d'Afis et de Kafranbel.",
+            "2020-02-06",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis", "Kafranbel"]);
+    }
+
+    #[test]
+    fn passives_brackets_and_quotes() {
+        // "was later seized by": the agent after "by", the place before
+        let c = read(
+            "Jets bombed Saraqeb, which was later seized by government forces supported by Iranian-backed militias.",
+            "2020-02-06",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].0.as_str(), c[0].1.as_str()), ("Saraqeb", "government"));
+        // a bracketed date between the verb and its object; quoted names
+        let c = read(
+            "استعادت قوات النظام الثلاثاء (25 شباط/ فبراير 2020) السيطرة على بلدة \"آفس\"",
+            "2020-02-26",
+        );
+        assert_eq!(names(&c), ["آفس"]);
+        assert_eq!(c[0].2, "2020-02-25");
+    }
+
+    #[test]
+    fn arabic_background_and_split_pluperfects_restate() {
+        for text in [
+            "وكان مراسلنا قد أفاد بأن قوات النظام سيطرت على بلدة سراقب",
+            "وكانت الفصائل قد استعادت السيطرة على مدينة سراقب",
+            "وفي وقت سابق، سيطرت قوات النظام على مدينة سراقب",
+        ] {
+            let c = read(text, "2020-02-27");
+            assert!(!c.is_empty() && c.iter().all(|x| x.3 == "restated"), "{text}: {c:?}");
+        }
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("succeeded in", Manage),
     ("were able to", Manage),
     ("was able to", Manage),
+    ("saw them", Manage),
+    ("saw it", Manage),
     ("street fighting in", Contested),
     ("street battles in", Contested),
     ("fighting inside", Contested),

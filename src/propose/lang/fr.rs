@@ -219,6 +219,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("dont", Stop),
     ("selon", Stop),
     ("et", Separator),
+    ("et de", Separator),
+    ("et d", Separator),
     ("ainsi que", Also),
     ("notamment", Also),
     ("parmi lesquelles", Also),
