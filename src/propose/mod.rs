@@ -396,7 +396,10 @@ impl<'a> Proposer<'a> {
             } else {
                 self.subject(&toks, &marks, &items, v)
             };
-            if taken.is_empty() && cue == Cue::Contested {
+            // «مدينة سراقب التي تشهد معارك», «البلدة باتت تحت سيطرة»: the place told before
+            if taken.is_empty()
+                && (cue == Cue::Contested || (cue == Cue::CapturePassive && toks[v].arabic))
+            {
                 // «بلدة جرجناز التي تشهد معارك»: the place told before
                 taken = self.subject(&toks, &marks, &items, v);
             }
@@ -1213,6 +1216,13 @@ mod tests {
         );
         assert_eq!(names(&c), ["آفس"]);
         assert_eq!(c[0].2, "2020-02-25");
+    }
+
+    #[test]
+    fn arabic_passive_with_the_place_before() {
+        let c = read("مدينة سراقب باتت تحت سيطرة قوات النظام اليوم", "2020-02-06");
+        assert_eq!(names(&c), ["سراقب"]);
+        assert_eq!((c[0].1.as_str(), c[0].2.as_str()), ("government", "2020-02-06"));
     }
 
     #[test]
