@@ -597,6 +597,29 @@ impl<'a> Proposer<'a> {
                 place: p,
             });
         }
+        // in a list, an unknown capitalised word right before a known name
+        // is part of it: ", Jadeidat Talafeh, Talafeh and" is two villages
+        for it in &mut items {
+            let k = it.ti;
+            if k < 2 || it.place.is_none() {
+                continue;
+            }
+            let (w, before) = (&toks[k - 1], &toks[k - 2]);
+            let listed = before.norm == "," || matches!(before.norm.as_str(), "and" | "et");
+            if listed
+                && w.word
+                && w.upper
+                && !w.arabic
+                && matches!(marks[k - 1], Mark::None)
+                && self.cues.at(toks, k - 1).is_none()
+                && &text[w.end..toks[k].start] == " "
+                && !self.gaz.resolve(&text[w.start..w.end], &crate::gazetteer::Focus::default()).iter().any(|c| c.score >= 1.0)
+            {
+                it.ti = k - 1;
+                it.start = w.start;
+                it.place = None;
+            }
+        }
         for it in &items {
             for m in &mut marks[it.ti..it.tj] {
                 *m = Mark::Item(usize::MAX);
