@@ -436,6 +436,9 @@ impl<'a> Proposer<'a> {
                 before.clone().next_back().or_else(|| after.clone().next())
             };
             let mut flags: Vec<&'static str> = Vec::new();
+            // "stormed X and got engaged in battles with": still fought over
+            let ongoing = (vend..n).any(|k| cue_at(k) == Some(Cue::Ongoing));
+            let cue = if ongoing && cue != Cue::CaptureNoun { Cue::Contested } else { cue };
             let controller = match chosen {
                 _ if cue == Cue::Contested => Some("contested".to_string()),
                 Some(x) => Some(x.2.clone()),
@@ -1149,6 +1152,19 @@ mod tests {
             assert_eq!(c.len(), 1, "{text}: {c:?}");
             assert_eq!(c[0].1, "contested", "{text}");
             assert_eq!(c[0].2, "2020-02-27", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capture_verb_with_fighting_still_going_on_is_contested() {
+        for text in [
+            "Turkish forces stormed Saraqeb and got engaged in battles with government forces.",
+            "Les rebelles sont entrés jeudi à Saraqeb et les combats se poursuivent.",
+            "دخلت فصائل المعارضة مدينة سراقب اليوم ولا تزال الاشتباكات مستمرة",
+        ] {
+            let c = read(text, "2020-02-27");
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].1, "contested", "{text}");
         }
     }
 

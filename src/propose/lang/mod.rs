@@ -27,6 +27,10 @@ pub enum Cue {
     /// Fighting inside a place: "street fighting in", « combats dans »,
     /// «اشتباكات داخل»; the place is proposed as `contested`.
     Contested,
+    /// Fighting still going on, told after a capture verb ("stormed X and
+    /// got engaged in battles with", « les combats se poursuivent »): the
+    /// place is `contested`, not taken.
+    Ongoing,
     /// Pluperfect or "already": the change is told as past ("had taken", « avait été »).
     Past,
     /// A speech verb: "said", « a affirmé », «أعلن» (a pluperfect after it is reported speech).
