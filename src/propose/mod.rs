@@ -326,7 +326,11 @@ impl<'a> Proposer<'a> {
         let mut v = 0;
         while v < n {
             let Some(Mark::Cue(
-                cue @ (Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun | Cue::Contested),
+                cue @ (Cue::Capture
+                | Cue::CapturePassive
+                | Cue::CaptureNoun
+                | Cue::Contested
+                | Cue::Withdraw),
                 len,
             )) = marks.get(v).copied()
             else {
@@ -439,9 +443,27 @@ impl<'a> Proposer<'a> {
             // "stormed X and got engaged in battles with": still fought over
             let ongoing = (vend..n).any(|k| cue_at(k) == Some(Cue::Ongoing));
             let cue = if ongoing && cue != Cue::CaptureNoun { Cue::Contested } else { cue };
+            // who withdraws leaves the place to the other side
+            let chosen = match chosen {
+                Some(x) if cue == Cue::Withdraw => {
+                    match self.actors.opponent(x.2) {
+                        Some(o) => Some((x.0, x.1, o)),
+                        None => {
+                            v = next_v;
+                            continue;
+                        }
+                    }
+                }
+                None if cue == Cue::Withdraw => {
+                    v = next_v;
+                    continue;
+                }
+                Some(x) => Some((x.0, x.1, x.2.as_str())),
+                None => None,
+            };
             let controller = match chosen {
                 _ if cue == Cue::Contested => Some("contested".to_string()),
-                Some(x) => Some(x.2.clone()),
+                Some(x) => Some(x.2.to_string()),
                 None => match carried_actor {
                     Some(c) => {
                         flags.push("actor-from-context");
@@ -1166,6 +1188,18 @@ mod tests {
             assert_eq!(c.len(), 1, "{text}: {c:?}");
             assert_eq!(c[0].1, "contested", "{text}");
         }
+    }
+
+    #[test]
+    fn a_withdrawal_leaves_the_place_to_the_other_side_when_it_is_one_faction() {
+        let c = read(
+            "Rebels withdrew from Saraqeb and Afis on Thursday.",
+            "2020-02-07",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis"]);
+        assert!(c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-06"), "{c:?}");
+        // the other side of the government is two factions: who holds it is not told
+        assert!(read("Government forces withdrew from Saraqeb.", "2020-02-07").is_empty());
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub enum Cue {
     /// got engaged in battles with", « les combats se poursuivent »): the
     /// place is `contested`, not taken.
     Ongoing,
+    /// Withdrawal: "pulled back from", « se sont retirés de », «انسحبت من».
+    /// The place goes to the other side, when the theater's `side` column
+    /// names only one faction there.
+    Withdraw,
     /// Pluperfect or "already": the change is told as past ("had taken", « avait été »).
     Past,
     /// A speech verb: "said", « a affirmé », «أعلن» (a pluperfect after it is reported speech).
