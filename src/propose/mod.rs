@@ -443,8 +443,21 @@ impl<'a> Proposer<'a> {
             // "stormed X and got engaged in battles with": still fought over
             let ongoing = (vend..n).any(|k| cue_at(k) == Some(Cue::Ongoing));
             let cue = if ongoing && cue != Cue::CaptureNoun { Cue::Contested } else { cue };
-            // who withdraws leaves the place to the other side
+            // who withdraws leaves the place to the other side: "X fell,
+            // the rebels having withdrawn from it"
+            let withdrew = |x: &(usize, usize, &String)| {
+                x.0 >= vend && (x.1..(x.1 + 2).min(n)).any(|k| cue_at(k) == Some(Cue::Withdraw))
+            };
             let chosen = match chosen {
+                Some(x) if cue == Cue::CapturePassive && withdrew(x) => {
+                    match self.actors.opponent(x.2) {
+                        Some(o) => Some((x.0, x.1, o)),
+                        None => {
+                            v = next_v;
+                            continue;
+                        }
+                    }
+                }
                 Some(x) if cue == Cue::Withdraw => {
                     match self.actors.opponent(x.2) {
                         Some(o) => Some((x.0, x.1, o)),
@@ -614,6 +627,15 @@ impl<'a> Proposer<'a> {
             if marks[ti..tj].iter().any(|m| !matches!(m, Mark::None)) {
                 continue;
             }
+            // "et Kafranbel": the conjunction is not part of the name
+            let (ti, a0) = if tj - ti > 1
+                && matches!(self.cues.at(toks, ti), Some((1, Cue::Separator)))
+                && !toks[ti].arabic
+            {
+                (ti + 1, toks[ti + 1].start)
+            } else {
+                (ti, a0)
+            };
             items.push(Item {
                 ti,
                 tj,
@@ -1027,7 +1049,32 @@ impl<'a> Proposer<'a> {
             if let Mark::Item(x) = marks[k] {
                 let it = &items[x];
                 if !self.excluded(toks, marks, it) {
-                    return vec![it.clone()];
+                    // and the places listed with it: "A, B and C fell"
+                    let mut out = vec![it.clone()];
+                    let mut j = it.ti;
+                    loop {
+                        let mut p = j;
+                        while p > 0
+                            && (toks[p - 1].norm == ","
+                                || matches!(marks[p - 1], Mark::Cue(Cue::Separator, _)))
+                        {
+                            p -= 1;
+                        }
+                        // no separator: two names side by side ("Hanadan et
+                        // Hraytan" when the gazetteer name took the "et")
+                        if p == 0 || (p == j && !matches!(marks[p - 1], Mark::Item(_))) {
+                            break;
+                        }
+                        let Mark::Item(y) = marks[p - 1] else { break };
+                        let prev = &items[y];
+                        if self.excluded(toks, marks, prev) {
+                            break;
+                        }
+                        out.push(prev.clone());
+                        j = prev.ti;
+                    }
+                    out.reverse();
+                    return out;
                 }
                 k = it.ti;
             }
@@ -1200,6 +1247,17 @@ mod tests {
         assert!(c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-06"), "{c:?}");
         // the other side of the government is two factions: who holds it is not told
         assert!(read("Government forces withdrew from Saraqeb.", "2020-02-07").is_empty());
+    }
+
+    #[test]
+    fn a_passive_takes_the_places_listed_before_it() {
+        let c = read(
+            "Des villes comme Saraqeb, Afis et Kafranbel sont tombées mercredi, les rebelles s'en étant retirés.",
+            "2020-02-06",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis", "Kafranbel"]);
+        // the rebels withdrew: the other side holds them
+        assert!(c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-05"), "{c:?}");
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("battles inside", Contested),
     ("fighting in the streets of", Contested),
     ("withdrew from", Withdraw),
+    ("having withdrawn", Withdraw),
+    ("having pulled out", Withdraw),
     ("have withdrawn from", Withdraw),
     ("has withdrawn from", Withdraw),
     ("had withdrawn from", Withdraw),
