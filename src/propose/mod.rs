@@ -15,7 +15,12 @@
 //! the gazetteer lacks are read in it), never a place that only locates
 //! another ("south of", « province d' »), nor one that is only approached
 //! ("outskirts of"). In Arabic the subject comes between the verb and its
-//! object, so an actor after the object is not the one who took it.
+//! object, so an actor after the object is not the one who took it. A list
+//! goes on after a digression ("along with", « ainsi que », «ومنها»); a
+//! passive takes the places listed before it. Fighting still going on after
+//! the verb makes the place `contested`; a withdrawal leaves it to the other
+//! side when that side is one faction (`side` in `factions.csv`). With no
+//! date word, the change is dated the day before the publication.
 //!
 //! ```
 //! use frontline::propose::{Actors, Proposer, Article, PubDate, Status};
@@ -355,7 +360,10 @@ impl<'a> Proposer<'a> {
             let cue = if cue == Cue::Capture
                 && !toks[v].arabic
                 && ((v >= 1 && be(v - 1))
-                    || (v >= 2 && be(v - 2) && toks[v - 1].word && matches!(marks[v - 1], Mark::None)))
+                    || (v >= 2
+                        && be(v - 2)
+                        && toks[v - 1].word
+                        && matches!(marks[v - 1], Mark::None)))
             {
                 Cue::CapturePassive
             } else {
@@ -442,7 +450,11 @@ impl<'a> Proposer<'a> {
             let mut flags: Vec<&'static str> = Vec::new();
             // "stormed X and got engaged in battles with": still fought over
             let ongoing = (vend..n).any(|k| cue_at(k) == Some(Cue::Ongoing));
-            let cue = if ongoing && cue != Cue::CaptureNoun { Cue::Contested } else { cue };
+            let cue = if ongoing && cue != Cue::CaptureNoun {
+                Cue::Contested
+            } else {
+                cue
+            };
             // who withdraws leaves the place to the other side: "X fell,
             // the rebels having withdrawn from it"
             let withdrew = |x: &(usize, usize, &String)| {
@@ -458,15 +470,13 @@ impl<'a> Proposer<'a> {
                         }
                     }
                 }
-                Some(x) if cue == Cue::Withdraw => {
-                    match self.actors.opponent(x.2) {
-                        Some(o) => Some((x.0, x.1, o)),
-                        None => {
-                            v = next_v;
-                            continue;
-                        }
+                Some(x) if cue == Cue::Withdraw => match self.actors.opponent(x.2) {
+                    Some(o) => Some((x.0, x.1, o)),
+                    None => {
+                        v = next_v;
+                        continue;
                     }
-                }
+                },
                 None if cue == Cue::Withdraw => {
                     v = next_v;
                     continue;
@@ -660,7 +670,11 @@ impl<'a> Proposer<'a> {
                 && matches!(marks[k - 1], Mark::None)
                 && self.cues.at(toks, k - 1).is_none()
                 && &text[w.end..toks[k].start] == " "
-                && !self.gaz.resolve(&text[w.start..w.end], &crate::gazetteer::Focus::default()).iter().any(|c| c.score >= 1.0)
+                && !self
+                    .gaz
+                    .resolve(&text[w.start..w.end], &crate::gazetteer::Focus::default())
+                    .iter()
+                    .any(|c| c.score >= 1.0)
             {
                 it.ti = k - 1;
                 it.start = w.start;
@@ -710,8 +724,22 @@ impl<'a> Proposer<'a> {
             let head = |k: usize| {
                 matches!(
                     toks[k].norm.as_str(),
-                    "kafr" | "kafar" | "kfar" | "tal" | "tell" | "tall" | "ain" | "deir" | "khirbat"
-                        | "khirbet" | "jabal" | "jisr" | "qasr" | "umm" | "ras" | "beit"
+                    "kafr"
+                        | "kafar"
+                        | "kfar"
+                        | "tal"
+                        | "tell"
+                        | "tall"
+                        | "ain"
+                        | "deir"
+                        | "khirbat"
+                        | "khirbet"
+                        | "jabal"
+                        | "jisr"
+                        | "qasr"
+                        | "umm"
+                        | "ras"
+                        | "beit"
                 )
             };
             let mut j = k + 1;
@@ -731,7 +759,13 @@ impl<'a> Proposer<'a> {
                 &text[toks[j - 1].end..b.start] == "-"
                     && matches!(
                         b.norm.as_str(),
-                        "backed" | "led" | "based" | "held" | "controlled" | "allied" | "affiliated"
+                        "backed"
+                            | "led"
+                            | "based"
+                            | "held"
+                            | "controlled"
+                            | "allied"
+                            | "affiliated"
                     )
             });
             if adjective {
@@ -892,7 +926,8 @@ impl<'a> Proposer<'a> {
         out: &mut Vec<Item<'a>>,
     ) {
         let (k_out, skipped_out, started_out, slot_out) = (k, skipped, started, slot);
-        let (mut k, mut skipped, mut started, mut slot) = (*k_out, *skipped_out, *started_out, *slot_out);
+        let (mut k, mut skipped, mut started, mut slot) =
+            (*k_out, *skipped_out, *started_out, *slot_out);
         while k < toks.len() {
             if let Mark::Item(x) = marks[k] {
                 let it = &items[x];
@@ -1244,7 +1279,10 @@ mod tests {
             "2020-02-07",
         );
         assert_eq!(names(&c), ["Saraqeb", "Afis"]);
-        assert!(c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-06"), "{c:?}");
+        assert!(
+            c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-06"),
+            "{c:?}"
+        );
         // the other side of the government is two factions: who holds it is not told
         assert!(read("Government forces withdrew from Saraqeb.", "2020-02-07").is_empty());
     }
@@ -1257,7 +1295,10 @@ mod tests {
         );
         assert_eq!(names(&c), ["Saraqeb", "Afis", "Kafranbel"]);
         // the rebels withdrew: the other side holds them
-        assert!(c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-05"), "{c:?}");
+        assert!(
+            c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-05"),
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -1339,7 +1380,10 @@ mod tests {
             "2020-02-06",
         );
         assert_eq!(c.len(), 1, "{c:?}");
-        assert_eq!((c[0].0.as_str(), c[0].1.as_str()), ("Saraqeb", "government"));
+        assert_eq!(
+            (c[0].0.as_str(), c[0].1.as_str()),
+            ("Saraqeb", "government")
+        );
         // a bracketed date between the verb and its object; quoted names
         let c = read(
             "استعادت قوات النظام الثلاثاء (25 شباط/ فبراير 2020) السيطرة على بلدة \"آفس\"",
@@ -1353,7 +1397,10 @@ mod tests {
     fn arabic_passive_with_the_place_before() {
         let c = read("مدينة سراقب باتت تحت سيطرة قوات النظام اليوم", "2020-02-06");
         assert_eq!(names(&c), ["سراقب"]);
-        assert_eq!((c[0].1.as_str(), c[0].2.as_str()), ("government", "2020-02-06"));
+        assert_eq!(
+            (c[0].1.as_str(), c[0].2.as_str()),
+            ("government", "2020-02-06")
+        );
     }
 
     #[test]
@@ -1364,7 +1411,10 @@ mod tests {
             "وفي وقت سابق، سيطرت قوات النظام على مدينة سراقب",
         ] {
             let c = read(text, "2020-02-27");
-            assert!(!c.is_empty() && c.iter().all(|x| x.3 == "restated"), "{text}: {c:?}");
+            assert!(
+                !c.is_empty() && c.iter().all(|x| x.3 == "restated"),
+                "{text}: {c:?}"
+            );
         }
     }
 
