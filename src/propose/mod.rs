@@ -1394,6 +1394,19 @@ mod tests {
     }
 
     #[test]
+    fn arabic_passive_with_its_agent() {
+        let c = read(
+            "استعيدت السيطرة على بلدة سراقب على يد قوات النظام",
+            "2020-02-17",
+        );
+        assert_eq!(names(&c), ["سراقب"]);
+        assert_eq!(
+            (c[0].1.as_str(), c[0].2.as_str()),
+            ("government", "2020-02-16")
+        );
+    }
+
+    #[test]
     fn arabic_passive_with_the_place_before() {
         let c = read("مدينة سراقب باتت تحت سيطرة قوات النظام اليوم", "2020-02-06");
         assert_eq!(names(&c), ["سراقب"]);
