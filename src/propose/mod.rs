@@ -455,6 +455,18 @@ impl<'a> Proposer<'a> {
             } else {
                 cue
             };
+            // «استعيدت السيطرة على ...» with no agent and no actor in the
+            // paragraph: a list of places without who took them is not
+            // proposed (the Arabic agentless passive is the usual form of
+            // such lists)
+            if cue == Cue::CapturePassive
+                && toks[v].arabic
+                && chosen.is_none()
+                && carried_actor.is_none()
+            {
+                v = next_v;
+                continue;
+            }
             // who withdraws leaves the place to the other side: "X fell,
             // the rebels having withdrawn from it"
             let withdrew = |x: &(usize, usize, &String)| {
@@ -789,6 +801,39 @@ impl<'a> Proposer<'a> {
                 k = j + 1;
                 continue;
             }
+            // "the Syrian Observatory", "the Defence Ministry": an
+            // organisation, not a place
+            let organisation = (first..j).any(|x| {
+                matches!(
+                    toks[x].norm.as_str(),
+                    "observatory"
+                        | "ministry"
+                        | "agency"
+                        | "news"
+                        | "council"
+                        | "committee"
+                        | "organization"
+                        | "organisation"
+                        | "network"
+                        | "media"
+                        | "press"
+                        | "television"
+                        | "tv"
+                        | "channel"
+                        | "times"
+                        | "post"
+                        | "daily"
+                        | "observatoire"
+                        | "ministère"
+                        | "agence"
+                        | "conseil"
+                        | "comité"
+                )
+            });
+            if organisation {
+                k = j;
+                continue;
+            }
             // a lone capitalised word that opens the sentence is an ordinary word
             let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
             if !(sentence_initial && j == k + 1) {
@@ -903,8 +948,10 @@ impl<'a> Proposer<'a> {
             if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!") {
                 return None;
             }
+            if let Some(next) = self.also_at(toks, marks, k) {
+                return Some(next);
+            }
             match marks[k] {
-                Mark::Cue(Cue::Also, len) => return Some(k + len),
                 Mark::Cue(Cue::Stop | Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun, _) => {
                     return None
                 }
@@ -913,6 +960,20 @@ impl<'a> Proposer<'a> {
             k += 1;
         }
         None
+    }
+
+    /// Just past an [`Cue::Also`] at `k`, or a « dont » after a comma
+    /// (« plusieurs localités, dont »; elsewhere « dont » ends the object).
+    fn also_at(&self, toks: &[Tok], marks: &[Mark], k: usize) -> Option<usize> {
+        match marks[k] {
+            Mark::Cue(Cue::Also, len) => Some(k + len),
+            Mark::Cue(Cue::Stop, 1)
+                if toks[k].norm == "dont" && k > 0 && toks[k - 1].norm == "," =>
+            {
+                Some(k + 1)
+            }
+            _ => None,
+        }
     }
 
     /// One stretch of the object of a verb, from `k` to where it ends.
@@ -984,6 +1045,16 @@ impl<'a> Proposer<'a> {
                 break;
             }
             // "regained control of": a verbal noun right after the verb is its complement
+            // "several villages, including A and B", « plusieurs localités,
+            // dont A et B », «عدة قرى بينها أ وب»: the object is what follows
+            if !started {
+                if let Some(next) = self.also_at(toks, marks, k) {
+                    skipped = 0;
+                    slot = toks.get(next).is_some_and(|t| t.arabic);
+                    k = next;
+                    continue;
+                }
+            }
             if matches!(cue, Some(Cue::Stop | Cue::Capture | Cue::CapturePassive))
                 || (started && cue == Some(Cue::CaptureNoun))
             {
@@ -1373,6 +1444,28 @@ mod tests {
     }
 
     #[test]
+    fn the_object_after_including_dont_and_bayniha_and_no_organisations() {
+        for (text, want) in [
+            (
+                "L'armée syrienne a repris dimanche plusieurs localités, dont Kafranbel et Hazarin.",
+                vec!["Kafranbel", "Hazarin"],
+            ),
+            (
+                "استعاد الجيش السوري السيطرة على عدة قرى بينها كفرنبل وحزارين",
+                vec!["كفرنبل", "حزارين"],
+            ),
+            (
+                "Government forces captured the town of Kafranbel, the Syrian Observatory said.",
+                vec!["Kafranbel"],
+            ),
+        ] {
+            let c = read(text, "2020-02-27");
+            assert_eq!(names(&c), want, "{text}");
+            assert!(c.iter().all(|x| x.1 == "government"), "{text}: {c:?}");
+        }
+    }
+
+    #[test]
     fn passives_brackets_and_quotes() {
         // "was later seized by": the agent after "by", the place before
         let c = read(
@@ -1404,6 +1497,18 @@ mod tests {
             (c[0].1.as_str(), c[0].2.as_str()),
             ("government", "2020-02-16")
         );
+    }
+
+    #[test]
+    fn an_arabic_passive_with_no_actor_at_all_is_not_proposed() {
+        assert!(read("استعيدت السيطرة على عدة قرى ومنها بلدة سراقب", "2020-02-17").is_empty());
+        // the actor of the paragraph's previous sentence is enough
+        let c = read(
+            "تقدمت قوات النظام في ريف حلب. واستعيدت السيطرة على عدة قرى ومنها بلدة سراقب",
+            "2020-02-17",
+        );
+        assert_eq!(names(&c), ["سراقب"]);
+        assert_eq!(c[0].1, "government");
     }
 
     #[test]

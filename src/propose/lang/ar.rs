@@ -92,6 +92,7 @@ pub const CUES: &[(&str, Cue)] = &[
     ("بعد استعادته", Capture),
     ("سقطت", CapturePassive),
     ("استعيدت", CapturePassive),
+    ("واستعيدت", CapturePassive),
     ("استعيد", CapturePassive),
     ("سقط", CapturePassive),
     ("كانت قد", Past),
