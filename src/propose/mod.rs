@@ -893,8 +893,12 @@ impl<'a> Proposer<'a> {
         });
         // "Idlib province", "ريف إدلب" is handled by `before`
         let after = it.tj < toks.len() && cue(it.tj) == Some(Cue::ReferenceAfter);
+        // "Saraqeb's outskirts": a possessive names something of the place
+        let possessive = toks.get(it.tj).is_some_and(|t| {
+            t.norm == "s" && !t.arabic && (1..=3).contains(&(t.start - toks[it.tj - 1].end))
+        });
         let region = it.place.is_some_and(|p| matches!(p.kind, Kind::Region));
-        before || after || region
+        before || after || region || possessive
     }
 
     /// The object of an active verb: the first place after it, and the
@@ -1463,6 +1467,26 @@ mod tests {
             assert_eq!(names(&c), want, "{text}");
             assert!(c.iter().all(|x| x.1 == "government"), "{text}: {c:?}");
         }
+    }
+
+    #[test]
+    fn after_capturing_possessives_and_a_date_inside_a_french_verb() {
+        let c = read(
+            "The regime is advancing toward Saraqeb after capturing Afis on Monday.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Afis"]);
+        assert_eq!(c[0].2, "2020-02-24");
+        let c = read(
+            "Rebels withdrew from Saraqeb's eastern outskirts, including the village of Afis.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Afis"]);
+        let c = read(
+            "Les troupes gouvernementales se sont emparées mercredi de Kafranbel et de Hazarin.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Kafranbel", "Hazarin"]);
     }
 
     #[test]
