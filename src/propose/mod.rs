@@ -955,11 +955,14 @@ impl<'a> Proposer<'a> {
             if let Some(next) = self.also_at(toks, marks, k) {
                 return Some(next);
             }
-            match marks[k] {
-                Mark::Cue(Cue::Stop | Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun, _) => {
-                    return None
-                }
-                _ => {}
+            if matches!(
+                marks[k],
+                Mark::Cue(
+                    Cue::Stop | Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun,
+                    _
+                )
+            ) {
+                return None;
             }
             k += 1;
         }
