@@ -6,10 +6,12 @@
 //!
 //! Three sets: `tests/data/propose-eval.tsv` is the development set (the
 //! language rules were tuned on its errors); `tests/data/propose-test.tsv`
-//! was written separately and only read after that tuning (a held-out set),
-//! then became a second development set; `tests/data/propose-fresh.tsv`
-//! (213 rows from 65 articles none of the others use) was written while the
-//! second round of tuning ran and is not read by it: the held-out set now.
+//! was written separately and first read once as a held-out set, then its
+//! errors were used as a second development set (by error class: actor
+//! phrases, lists, passives, dates without a date word, restatements);
+//! `tests/data/propose-fresh.tsv` (213 rows from 65 articles none of the
+//! others use) was written while that second round of tuning ran and was
+//! not read by it: the held-out set now.
 
 use frontline::date::Date;
 use frontline::gazetteer::{fold::fold, Focus};
@@ -189,19 +191,19 @@ fn development_set_precision_and_recall() {
 }
 
 #[test]
-fn held_out_set_precision_and_recall() {
-    let m = evaluate("held-out", include_str!("data/propose-test.tsv"));
+fn second_development_set_precision_and_recall() {
+    let m = evaluate("dev2", include_str!("data/propose-test.tsv"));
     assert!(m.rows >= 100, "{} rows", m.rows);
-    // measured floors, read once after the tuning on the development set
-    // ended: precision 0.340 (17/50), recall 0.207 (17/82), 4 traps as new.
-    // Far below the development set and the targets (README).
+    // measured floors: precision 0.971 (67/69), recall 0.817 (67/82), 1 trap
+    // as new. First read as a held-out set (precision 0.340, recall 0.207,
+    // 4 traps as new), then tuned on: these are development figures.
     assert!(
-        m.traps_as_new <= 4,
+        m.traps_as_new <= 1,
         "{} traps proposed as new",
         m.traps_as_new
     );
-    assert!(m.precision >= 0.33, "precision {:.3}", m.precision);
-    assert!(m.recall >= 0.20, "recall {:.3}", m.recall);
+    assert!(m.precision >= 0.96, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.81, "recall {:.3}", m.recall);
 }
 
 #[test]
@@ -213,13 +215,15 @@ fn fresh_held_out_set_precision_and_recall() {
         m.rows,
         m.traps
     );
-    // measured floors before the second round of tuning: precision 0.556
-    // (35/63), recall 0.372 (35/94), 6 traps proposed as new.
+    // measured before the second round of tuning: precision 0.556 (35/63),
+    // recall 0.372 (35/94), 6 traps proposed as new; after it (the floors):
+    // precision 0.603 (44/73), recall 0.468 (44/94), 6 traps as new. Far
+    // below the development sets and the targets (README).
     assert!(
         m.traps_as_new <= 6,
         "{} traps proposed as new",
         m.traps_as_new
     );
-    assert!(m.precision >= 0.55, "precision {:.3}", m.precision);
-    assert!(m.recall >= 0.37, "recall {:.3}", m.recall);
+    assert!(m.precision >= 0.60, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.46, "recall {:.3}", m.recall);
 }

@@ -15,6 +15,8 @@ pub struct Actors {
     pub(crate) lexicon: Lexicon<String>,
     /// Number of phrases.
     pub len: usize,
+    /// (faction id, side) of each faction of the theater.
+    sides: Vec<(String, String)>,
 }
 
 impl Actors {
@@ -53,6 +55,10 @@ impl Actors {
             a.lexicon.add(phrase, faction.to_string());
             a.len += 1;
         }
+        a.sides = factions
+            .iter()
+            .map(|f| (f.id.clone(), f.side.clone()))
+            .collect();
         if a.len == 0 {
             return Err(
                 Error::input(file, None, None, "no actor phrases").with_hint(
@@ -61,6 +67,17 @@ impl Actors {
             );
         }
         Ok(a)
+    }
+
+    /// Who holds a place a faction withdraws from: the one faction of the
+    /// other side, or `None` when the other side has several (or none).
+    pub fn opponent(&self, faction: &str) -> Option<&str> {
+        let side = &self.sides.iter().find(|(id, _)| id == faction)?.1;
+        let mut others = self.sides.iter().filter(|(_, s)| s != side);
+        match (others.next(), others.next()) {
+            (Some((id, _)), None) => Some(id.as_str()),
+            _ => None,
+        }
     }
 
     /// The embedded Idlib theater's actors.

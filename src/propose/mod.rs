@@ -15,7 +15,12 @@
 //! the gazetteer lacks are read in it), never a place that only locates
 //! another ("south of", « province d' »), nor one that is only approached
 //! ("outskirts of"). In Arabic the subject comes between the verb and its
-//! object, so an actor after the object is not the one who took it.
+//! object, so an actor after the object is not the one who took it. A list
+//! goes on after a digression ("along with", « ainsi que », «ومنها»); a
+//! passive takes the places listed before it. Fighting still going on after
+//! the verb makes the place `contested`; a withdrawal leaves it to the other
+//! side when that side is one faction (`side` in `factions.csv`). With no
+//! date word, the change is dated the day before the publication.
 //!
 //! ```
 //! use frontline::propose::{Actors, Proposer, Article, PubDate, Status};
@@ -317,13 +322,20 @@ impl<'a> Proposer<'a> {
                 _ => None,
             }
         };
+        // «وكان مراسل ... قد أفاد بأن»: an Arabic sentence that opens with
+        // «وكان» tells the background, what had happened before
+        let background = toks[0].arabic && matches!(toks[0].norm.as_str(), "وكان" | "وكانت");
         let last_actor = actors.last().map(|x| x.2.clone());
         let last_date = date_exprs.last().copied();
 
         let mut v = 0;
         while v < n {
             let Some(Mark::Cue(
-                cue @ (Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun | Cue::Contested),
+                cue @ (Cue::Capture
+                | Cue::CapturePassive
+                | Cue::CaptureNoun
+                | Cue::Contested
+                | Cue::Withdraw),
                 len,
             )) = marks.get(v).copied()
             else {
@@ -337,6 +349,26 @@ impl<'a> Proposer<'a> {
             }
             let vend = v + len;
             let next_v = vend;
+            // "which was later seized by": a participle after a form of
+            // "be" (an adverb may come between) is a passive
+            let be = |k: usize| {
+                matches!(
+                    toks[k].norm.as_str(),
+                    "was" | "were" | "been" | "is" | "are" | "being" | "be"
+                )
+            };
+            let cue = if cue == Cue::Capture
+                && !toks[v].arabic
+                && ((v >= 1 && be(v - 1))
+                    || (v >= 2
+                        && be(v - 2)
+                        && toks[v - 1].word
+                        && matches!(marks[v - 1], Mark::None)))
+            {
+                Cue::CapturePassive
+            } else {
+                cue
+            };
             // blockers just before the verb
             let lo = v.saturating_sub(6);
             let blocked_near =
@@ -355,7 +387,7 @@ impl<'a> Proposer<'a> {
             // speech verb or a verb of success ("announced the capture of",
             // "managed to recapture"), not after "to" or "for"
             let unlicensed = cue == Cue::CaptureNoun
-                && !(v.saturating_sub(8)..v)
+                && !(v.saturating_sub(if toks[v].arabic { 12 } else { 8 })..v)
                     .any(|k| matches!(cue_at(k), Some(Cue::Speech | Cue::Manage)));
             if blocked_near || denied || history || unlicensed {
                 v = next_v;
@@ -367,7 +399,8 @@ impl<'a> Proposer<'a> {
                 .find(|&k| cue_at(k) == Some(Cue::Past))
                 .or_else(|| (toks[v].norm == "had").then_some(v));
             let past = past_at
-                .is_some_and(|p| !(p.saturating_sub(8)..p).any(|k| cue_at(k) == Some(Cue::Speech)));
+                .is_some_and(|p| !(p.saturating_sub(8)..p).any(|k| cue_at(k) == Some(Cue::Speech)))
+                || background;
             // places
             let forward = cue != Cue::CapturePassive || toks[v].arabic;
             let mut taken: Vec<Item> = if forward {
@@ -375,7 +408,10 @@ impl<'a> Proposer<'a> {
             } else {
                 self.subject(&toks, &marks, &items, v)
             };
-            if taken.is_empty() && cue == Cue::Contested {
+            // «مدينة سراقب التي تشهد معارك», «البلدة باتت تحت سيطرة»: the place told before
+            if taken.is_empty()
+                && (cue == Cue::Contested || (cue == Cue::CapturePassive && toks[v].arabic))
+            {
                 // «بلدة جرجناز التي تشهد معارك»: the place told before
                 taken = self.subject(&toks, &marks, &items, v);
             }
@@ -412,9 +448,57 @@ impl<'a> Proposer<'a> {
                 before.clone().next_back().or_else(|| after.clone().next())
             };
             let mut flags: Vec<&'static str> = Vec::new();
+            // "stormed X and got engaged in battles with": still fought over
+            let ongoing = (vend..n).any(|k| cue_at(k) == Some(Cue::Ongoing));
+            let cue = if ongoing && cue != Cue::CaptureNoun {
+                Cue::Contested
+            } else {
+                cue
+            };
+            // «استعيدت السيطرة على ...» with no agent and no actor in the
+            // paragraph: a list of places without who took them is not
+            // proposed (the Arabic agentless passive is the usual form of
+            // such lists)
+            if cue == Cue::CapturePassive
+                && toks[v].arabic
+                && chosen.is_none()
+                && carried_actor.is_none()
+            {
+                v = next_v;
+                continue;
+            }
+            // who withdraws leaves the place to the other side: "X fell,
+            // the rebels having withdrawn from it"
+            let withdrew = |x: &(usize, usize, &String)| {
+                x.0 >= vend && (x.1..(x.1 + 2).min(n)).any(|k| cue_at(k) == Some(Cue::Withdraw))
+            };
+            let chosen = match chosen {
+                Some(x) if cue == Cue::CapturePassive && withdrew(x) => {
+                    match self.actors.opponent(x.2) {
+                        Some(o) => Some((x.0, x.1, o)),
+                        None => {
+                            v = next_v;
+                            continue;
+                        }
+                    }
+                }
+                Some(x) if cue == Cue::Withdraw => match self.actors.opponent(x.2) {
+                    Some(o) => Some((x.0, x.1, o)),
+                    None => {
+                        v = next_v;
+                        continue;
+                    }
+                },
+                None if cue == Cue::Withdraw => {
+                    v = next_v;
+                    continue;
+                }
+                Some(x) => Some((x.0, x.1, x.2.as_str())),
+                None => None,
+            };
             let controller = match chosen {
                 _ if cue == Cue::Contested => Some("contested".to_string()),
-                Some(x) => Some(x.2.clone()),
+                Some(x) => Some(x.2.to_string()),
                 None => match carried_actor {
                     Some(c) => {
                         flags.push("actor-from-context");
@@ -453,13 +537,17 @@ impl<'a> Proposer<'a> {
                     flags.push("no-date");
                     None
                 }
+                // no date word: the press reports a change on the day it
+                // happens or the next morning, so the day before the
+                // publication is the middle of what it can be (the two days
+                // before it and the day itself)
                 None => {
                     if pub_day.is_some() {
                         flags.push("date-from-publication");
                     } else {
                         flags.push("no-date");
                     }
-                    pub_day
+                    pub_day.map(|d| d.add_days(-1))
                 }
             };
             let old = match (date, pub_day) {
@@ -561,6 +649,15 @@ impl<'a> Proposer<'a> {
             if marks[ti..tj].iter().any(|m| !matches!(m, Mark::None)) {
                 continue;
             }
+            // "et Kafranbel": the conjunction is not part of the name
+            let (ti, a0) = if tj - ti > 1
+                && matches!(self.cues.at(toks, ti), Some((1, Cue::Separator)))
+                && !toks[ti].arabic
+            {
+                (ti + 1, toks[ti + 1].start)
+            } else {
+                (ti, a0)
+            };
             items.push(Item {
                 ti,
                 tj,
@@ -568,6 +665,33 @@ impl<'a> Proposer<'a> {
                 end: b0,
                 place: p,
             });
+        }
+        // in a list, an unknown capitalised word right before a known name
+        // is part of it: ", Jadeidat Talafeh, Talafeh and" is two villages
+        for it in &mut items {
+            let k = it.ti;
+            if k < 2 || it.place.is_none() {
+                continue;
+            }
+            let (w, before) = (&toks[k - 1], &toks[k - 2]);
+            let listed = before.norm == "," || matches!(before.norm.as_str(), "and" | "et");
+            if listed
+                && w.word
+                && w.upper
+                && !w.arabic
+                && matches!(marks[k - 1], Mark::None)
+                && self.cues.at(toks, k - 1).is_none()
+                && &text[w.end..toks[k].start] == " "
+                && !self
+                    .gaz
+                    .resolve(&text[w.start..w.end], &crate::gazetteer::Focus::default())
+                    .iter()
+                    .any(|c| c.score >= 1.0)
+            {
+                it.ti = k - 1;
+                it.start = w.start;
+                it.place = None;
+            }
         }
         for it in &items {
             for m in &mut marks[it.ti..it.tj] {
@@ -607,17 +731,69 @@ impl<'a> Proposer<'a> {
                     matches!(&text[toks[k].end..b.start], "'" | "’") && b.norm != "s"
                 })
             };
+            // a generic head ("Kafr", "Tal", "Ain") never stands alone: the
+            // word after it belongs to the name even in lower case ("Kafr avid")
+            let head = |k: usize| {
+                matches!(
+                    toks[k].norm.as_str(),
+                    "kafr"
+                        | "kafar"
+                        | "kfar"
+                        | "tal"
+                        | "tell"
+                        | "tall"
+                        | "ain"
+                        | "deir"
+                        | "khirbat"
+                        | "khirbet"
+                        | "jabal"
+                        | "jisr"
+                        | "qasr"
+                        | "umm"
+                        | "ras"
+                        | "beit"
+                )
+            };
             let mut j = k + 1;
             while j < toks.len()
                 && joined(j - 1)
                 && free_word(j, marks)
                 && (toks[j].upper
+                    || (j == k + 1 && head(k))
                     || inner(j - 1)
                     || (matches!(toks[j].norm.as_str(), "al" | "el") && joined(j)))
                 && j - k < 6
             {
                 j += 1;
             }
+            // "Iranian-backed", "Turkish-led": an adjective, not a place
+            let adjective = toks.get(j).is_some_and(|b| {
+                &text[toks[j - 1].end..b.start] == "-"
+                    && matches!(
+                        b.norm.as_str(),
+                        "backed"
+                            | "led"
+                            | "based"
+                            | "held"
+                            | "controlled"
+                            | "allied"
+                            | "affiliated"
+                    )
+            });
+            if adjective {
+                k = j + 1;
+                continue;
+            }
+            // the article before a name: "al-Rakaya", "el-Bara"
+            let first = if k > 0
+                && matches!(toks[k - 1].norm.as_str(), "al" | "el")
+                && matches!(marks[k - 1], Mark::None)
+                && &text[toks[k - 1].end..toks[k].start] == "-"
+            {
+                k - 1
+            } else {
+                k
+            };
             let possessive = toks.get(j).is_some_and(|b| {
                 b.norm == "s" && matches!(&text[toks[j - 1].end..b.start], "'" | "’")
             });
@@ -625,10 +801,43 @@ impl<'a> Proposer<'a> {
                 k = j + 1;
                 continue;
             }
+            // "the Syrian Observatory", "the Defence Ministry": an
+            // organisation, not a place
+            let organisation = (first..j).any(|x| {
+                matches!(
+                    toks[x].norm.as_str(),
+                    "observatory"
+                        | "ministry"
+                        | "agency"
+                        | "news"
+                        | "council"
+                        | "committee"
+                        | "organization"
+                        | "organisation"
+                        | "network"
+                        | "media"
+                        | "press"
+                        | "television"
+                        | "tv"
+                        | "channel"
+                        | "times"
+                        | "post"
+                        | "daily"
+                        | "observatoire"
+                        | "ministère"
+                        | "agence"
+                        | "conseil"
+                        | "comité"
+                )
+            });
+            if organisation {
+                k = j;
+                continue;
+            }
             // a lone capitalised word that opens the sentence is an ordinary word
             let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
             if !(sentence_initial && j == k + 1) {
-                push_unknown(&mut items, marks, toks, k, j);
+                push_unknown(&mut items, marks, toks, first, j);
             }
             k = j;
         }
@@ -684,8 +893,12 @@ impl<'a> Proposer<'a> {
         });
         // "Idlib province", "ريف إدلب" is handled by `before`
         let after = it.tj < toks.len() && cue(it.tj) == Some(Cue::ReferenceAfter);
+        // "Saraqeb's outskirts": a possessive names something of the place
+        let possessive = toks.get(it.tj).is_some_and(|t| {
+            t.norm == "s" && !t.arabic && (1..=3).contains(&(t.start - toks[it.tj - 1].end))
+        });
         let region = it.place.is_some_and(|p| matches!(p.kind, Kind::Region));
-        before || after || region
+        before || after || region || possessive
     }
 
     /// The object of an active verb: the first place after it, and the
@@ -708,6 +921,81 @@ impl<'a> Proposer<'a> {
         // the previous token opens a slot for a name: "(", a dash or a
         // comma in a list, a settlement noun
         let mut slot = false;
+        loop {
+            self.object_part(
+                text,
+                toks,
+                marks,
+                items,
+                (&mut k, &mut skipped, &mut started, &mut slot),
+                &mut out,
+            );
+            // the list goes on after "along with", « ainsi que », «ومنها»;
+            // "liberated numerous villages north of the town, including A"
+            let Some(also) = self.also_after(toks, marks, k) else {
+                break;
+            };
+            k = also;
+            skipped = 0;
+            started = false;
+            slot = toks.get(k).is_some_and(|t| t.arabic);
+        }
+        out
+    }
+
+    /// Where the object goes on after a digression: just past an
+    /// [`Cue::Also`] found before the end of the clause.
+    fn also_after(&self, toks: &[Tok], marks: &[Mark], from: usize) -> Option<usize> {
+        let mut k = from;
+        while k < toks.len() && k < from + 16 {
+            let t = &toks[k];
+            if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!") {
+                return None;
+            }
+            if let Some(next) = self.also_at(toks, marks, k) {
+                return Some(next);
+            }
+            if matches!(
+                marks[k],
+                Mark::Cue(
+                    Cue::Stop | Cue::Capture | Cue::CapturePassive | Cue::CaptureNoun,
+                    _
+                )
+            ) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Just past an [`Cue::Also`] at `k`, or a « dont » after a comma
+    /// (« plusieurs localités, dont »; elsewhere « dont » ends the object).
+    fn also_at(&self, toks: &[Tok], marks: &[Mark], k: usize) -> Option<usize> {
+        match marks[k] {
+            Mark::Cue(Cue::Also, len) => Some(k + len),
+            Mark::Cue(Cue::Stop, 1)
+                if toks[k].norm == "dont" && k > 0 && toks[k - 1].norm == "," =>
+            {
+                Some(k + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// One stretch of the object of a verb, from `k` to where it ends.
+    fn object_part(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        marks: &[Mark],
+        items: &[Item<'a>],
+        (k, skipped, started, slot): (&mut usize, &mut usize, &mut bool, &mut bool),
+        out: &mut Vec<Item<'a>>,
+    ) {
+        let (k_out, skipped_out, started_out, slot_out) = (k, skipped, started, slot);
+        let (mut k, mut skipped, mut started, mut slot) =
+            (*k_out, *skipped_out, *started_out, *slot_out);
         while k < toks.len() {
             if let Mark::Item(x) = marks[k] {
                 let it = &items[x];
@@ -737,7 +1025,25 @@ impl<'a> Proposer<'a> {
                     continue;
                 }
             }
+            // quotes around a name keep the slot open: «بلدة "آفس"»
+            if !t.word && t.norm == "\"" {
+                k += 1;
+                continue;
+            }
             if !t.word && t.norm == "(" && !started {
+                // a date in brackets between the verb and its object:
+                // «استعادت قوات النظام الثلاثاء (25 شباط/ فبراير 2020) السيطرة على»
+                let close = (k + 1..toks.len().min(k + 12)).find(|&j| toks[j].norm == ")");
+                if let Some(c) = close {
+                    let inner = k + 1..c;
+                    let dated = inner
+                        .clone()
+                        .any(|j| toks[j].norm.chars().all(|ch| ch.is_ascii_digit()));
+                    if dated && !inner.clone().any(|j| matches!(marks[j], Mark::Item(_))) {
+                        k = c + 1;
+                        continue;
+                    }
+                }
                 slot = true;
                 k += 1;
                 continue;
@@ -746,6 +1052,16 @@ impl<'a> Proposer<'a> {
                 break;
             }
             // "regained control of": a verbal noun right after the verb is its complement
+            // "several villages, including A and B", « plusieurs localités,
+            // dont A et B », «عدة قرى بينها أ وب»: the object is what follows
+            if !started {
+                if let Some(next) = self.also_at(toks, marks, k) {
+                    skipped = 0;
+                    slot = toks.get(next).is_some_and(|t| t.arabic);
+                    k = next;
+                    continue;
+                }
+            }
             if matches!(cue, Some(Cue::Stop | Cue::Capture | Cue::CapturePassive))
                 || (started && cue == Some(Cue::CaptureNoun))
             {
@@ -770,7 +1086,7 @@ impl<'a> Proposer<'a> {
             }
             k += 1;
         }
-        out
+        (*k_out, *skipped_out, *started_out, *slot_out) = (k, skipped, started, slot);
     }
 
     /// Is token `k` an Arabic word with «و» ("and") fused to a name?
@@ -846,7 +1162,32 @@ impl<'a> Proposer<'a> {
             if let Mark::Item(x) = marks[k] {
                 let it = &items[x];
                 if !self.excluded(toks, marks, it) {
-                    return vec![it.clone()];
+                    // and the places listed with it: "A, B and C fell"
+                    let mut out = vec![it.clone()];
+                    let mut j = it.ti;
+                    loop {
+                        let mut p = j;
+                        while p > 0
+                            && (toks[p - 1].norm == ","
+                                || matches!(marks[p - 1], Mark::Cue(Cue::Separator, _)))
+                        {
+                            p -= 1;
+                        }
+                        // no separator: two names side by side ("Hanadan et
+                        // Hraytan" when the gazetteer name took the "et")
+                        if p == 0 || (p == j && !matches!(marks[p - 1], Mark::Item(_))) {
+                            break;
+                        }
+                        let Mark::Item(y) = marks[p - 1] else { break };
+                        let prev = &items[y];
+                        if self.excluded(toks, marks, prev) {
+                            break;
+                        }
+                        out.push(prev.clone());
+                        j = prev.ti;
+                    }
+                    out.reverse();
+                    return out;
                 }
                 k = it.ti;
             }
@@ -997,6 +1338,48 @@ mod tests {
     }
 
     #[test]
+    fn a_capture_verb_with_fighting_still_going_on_is_contested() {
+        for text in [
+            "Turkish forces stormed Saraqeb and got engaged in battles with government forces.",
+            "Les rebelles sont entrés jeudi à Saraqeb et les combats se poursuivent.",
+            "دخلت فصائل المعارضة مدينة سراقب اليوم ولا تزال الاشتباكات مستمرة",
+        ] {
+            let c = read(text, "2020-02-27");
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].1, "contested", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_withdrawal_leaves_the_place_to_the_other_side_when_it_is_one_faction() {
+        let c = read(
+            "Rebels withdrew from Saraqeb and Afis on Thursday.",
+            "2020-02-07",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis"]);
+        assert!(
+            c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-06"),
+            "{c:?}"
+        );
+        // the other side of the government is two factions: who holds it is not told
+        assert!(read("Government forces withdrew from Saraqeb.", "2020-02-07").is_empty());
+    }
+
+    #[test]
+    fn a_passive_takes_the_places_listed_before_it() {
+        let c = read(
+            "Des villes comme Saraqeb, Afis et Kafranbel sont tombées mercredi, les rebelles s'en étant retirés.",
+            "2020-02-06",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis", "Kafranbel"]);
+        // the rebels withdrew: the other side holds them
+        assert!(
+            c.iter().all(|x| x.1 == "government" && x.2 == "2020-02-05"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn vague_or_older_periods_restate() {
         for (text, date) in [
             (
@@ -1051,6 +1434,133 @@ mod tests {
             "2020-02-16",
         );
         assert_eq!(names(&c), ["Ma’arat al-Na’asan"]);
+    }
+
+    #[test]
+    fn a_list_goes_on_after_a_digression() {
+        let c = read(
+            "Rebels retook Saraqeb and Afis villages in the east, along with Kafranbel and Kafr Oweid.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis", "Kafranbel", "Kafr Oweid"]);
+        let c = read(
+            "L'armée est entrée mercredi à Saraqeb au nord de Maarat al-Numan ainsi que dans les localités d'Afis et de Kafranbel.",
+            "2020-02-06",
+        );
+        assert_eq!(names(&c), ["Saraqeb", "Afis", "Kafranbel"]);
+    }
+
+    #[test]
+    fn the_object_after_including_dont_and_bayniha_and_no_organisations() {
+        for (text, want) in [
+            (
+                "L'armée syrienne a repris dimanche plusieurs localités, dont Kafranbel et Hazarin.",
+                vec!["Kafranbel", "Hazarin"],
+            ),
+            (
+                "استعاد الجيش السوري السيطرة على عدة قرى بينها كفرنبل وحزارين",
+                vec!["كفرنبل", "حزارين"],
+            ),
+            (
+                "Government forces captured the town of Kafranbel, the Syrian Observatory said.",
+                vec!["Kafranbel"],
+            ),
+        ] {
+            let c = read(text, "2020-02-27");
+            assert_eq!(names(&c), want, "{text}");
+            assert!(c.iter().all(|x| x.1 == "government"), "{text}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn after_capturing_possessives_and_a_date_inside_a_french_verb() {
+        let c = read(
+            "The regime is advancing toward Saraqeb after capturing Afis on Monday.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Afis"]);
+        assert_eq!(c[0].2, "2020-02-24");
+        let c = read(
+            "Rebels withdrew from Saraqeb's eastern outskirts, including the village of Afis.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Afis"]);
+        let c = read(
+            "Les troupes gouvernementales se sont emparées mercredi de Kafranbel et de Hazarin.",
+            "2020-02-27",
+        );
+        assert_eq!(names(&c), ["Kafranbel", "Hazarin"]);
+    }
+
+    #[test]
+    fn passives_brackets_and_quotes() {
+        // "was later seized by": the agent after "by", the place before
+        let c = read(
+            "Jets bombed Saraqeb, which was later seized by government forces supported by Iranian-backed militias.",
+            "2020-02-06",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].1.as_str()),
+            ("Saraqeb", "government")
+        );
+        // a bracketed date between the verb and its object; quoted names
+        let c = read(
+            "استعادت قوات النظام الثلاثاء (25 شباط/ فبراير 2020) السيطرة على بلدة \"آفس\"",
+            "2020-02-26",
+        );
+        assert_eq!(names(&c), ["آفس"]);
+        assert_eq!(c[0].2, "2020-02-25");
+    }
+
+    #[test]
+    fn arabic_passive_with_its_agent() {
+        let c = read(
+            "استعيدت السيطرة على بلدة سراقب على يد قوات النظام",
+            "2020-02-17",
+        );
+        assert_eq!(names(&c), ["سراقب"]);
+        assert_eq!(
+            (c[0].1.as_str(), c[0].2.as_str()),
+            ("government", "2020-02-16")
+        );
+    }
+
+    #[test]
+    fn an_arabic_passive_with_no_actor_at_all_is_not_proposed() {
+        assert!(read("استعيدت السيطرة على عدة قرى ومنها بلدة سراقب", "2020-02-17").is_empty());
+        // the actor of the paragraph's previous sentence is enough
+        let c = read(
+            "تقدمت قوات النظام في ريف حلب. واستعيدت السيطرة على عدة قرى ومنها بلدة سراقب",
+            "2020-02-17",
+        );
+        assert_eq!(names(&c), ["سراقب"]);
+        assert_eq!(c[0].1, "government");
+    }
+
+    #[test]
+    fn arabic_passive_with_the_place_before() {
+        let c = read("مدينة سراقب باتت تحت سيطرة قوات النظام اليوم", "2020-02-06");
+        assert_eq!(names(&c), ["سراقب"]);
+        assert_eq!(
+            (c[0].1.as_str(), c[0].2.as_str()),
+            ("government", "2020-02-06")
+        );
+    }
+
+    #[test]
+    fn arabic_background_and_split_pluperfects_restate() {
+        for text in [
+            "وكان مراسلنا قد أفاد بأن قوات النظام سيطرت على بلدة سراقب",
+            "وكانت الفصائل قد استعادت السيطرة على مدينة سراقب",
+            "وفي وقت سابق، سيطرت قوات النظام على مدينة سراقب",
+        ] {
+            let c = read(text, "2020-02-27");
+            assert!(
+                !c.is_empty() && c.iter().all(|x| x.3 == "restated"),
+                "{text}: {c:?}"
+            );
+        }
     }
 
     #[test]

@@ -27,6 +27,14 @@ pub enum Cue {
     /// Fighting inside a place: "street fighting in", « combats dans »,
     /// «اشتباكات داخل»; the place is proposed as `contested`.
     Contested,
+    /// Fighting still going on, told after a capture verb ("stormed X and
+    /// got engaged in battles with", « les combats se poursuivent »): the
+    /// place is `contested`, not taken.
+    Ongoing,
+    /// Withdrawal: "pulled back from", « se sont retirés de », «انسحبت من».
+    /// The place goes to the other side, when the theater's `side` column
+    /// names only one faction there.
+    Withdraw,
     /// Pluperfect or "already": the change is told as past ("had taken", « avait été »).
     Past,
     /// A speech verb: "said", « a affirmé », «أعلن» (a pluperfect after it is reported speech).
@@ -53,6 +61,10 @@ pub enum Cue {
     Stop,
     /// Separates items of a list: "and", « et », «و», ",".
     Separator,
+    /// Goes on with the object after a digression: "along with",
+    /// "including", « ainsi que », «ومنها» ("captured A, B villages in
+    /// Hama countryside, along with C and D").
+    Also,
     /// "since" before a year: old history, not a change.
     Since,
     /// A phrase that looks like a cue but is not one ("took place").
