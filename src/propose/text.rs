@@ -232,15 +232,30 @@ impl<T: Clone> Lexicon<T> {
         if !t.word {
             return None;
         }
-        let mut firsts: [Option<&str>; 2] = [Some(t.norm.as_str()), None];
+        // «وقوات» (and forces), «وبالسيطرة» (and with the control): one or
+        // two clitics; «للنظام» is «ل» before «النظام», its alef dropped
+        let mut firsts: [Option<std::borrow::Cow<'_, str>>; 4] =
+            [Some(t.norm.as_str().into()), None, None, None];
         if t.arabic {
-            let mut cs = t.norm.chars();
-            if cs.next().is_some_and(|c| CLITICS.contains(&c)) && cs.as_str().chars().count() >= 2 {
-                firsts[1] = Some(cs.as_str());
+            let strip = |w: &str| -> Option<usize> {
+                let c = w.chars().next()?;
+                (CLITICS.contains(&c) && w[c.len_utf8()..].chars().count() >= 2)
+                    .then_some(c.len_utf8())
+            };
+            if let Some(a) = strip(&t.norm) {
+                let rest = &t.norm[a..];
+                firsts[1] = Some(rest.into());
+                if t.norm.starts_with("لل") && rest.chars().count() >= 3 {
+                    firsts[2] = Some(format!("ا{rest}").into());
+                }
+                if let Some(b) = strip(rest).filter(|_| matches!(&t.norm[..a], "و" | "ف")) {
+                    firsts[3] = Some(rest[b..].into());
+                }
             }
         }
         let mut best: Option<(usize, &T)> = None;
-        for first in firsts.into_iter().flatten() {
+        for first in firsts.iter().flatten() {
+            let first: &str = first;
             let Some(cands) = self.by_first.get(first) else {
                 continue;
             };
@@ -292,5 +307,18 @@ mod tests {
         let toks = tokens(t, 0, t.len());
         assert_eq!(lx.at(&toks, 0), Some((2, &1)));
         assert_eq!(lx.at(&toks, 3), Some((4, &2)));
+    }
+
+    #[test]
+    fn lexicon_reads_two_clitics_and_the_lam_before_the_article() {
+        let mut lx = Lexicon::default();
+        lx.add("النظام السوري", 1);
+        lx.add("السيطرة على", 2);
+        let t = "للنظام السوري وبالسيطرة على لنظام";
+        let toks = tokens(t, 0, t.len());
+        assert_eq!(lx.at(&toks, 0), Some((2, &1)));
+        assert_eq!(lx.at(&toks, 2), Some((2, &2)));
+        // «ل» before a word that is not «ال...»: no alef to restore
+        assert_eq!(lx.at(&toks, 4), None);
     }
 }

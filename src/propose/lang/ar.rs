@@ -31,6 +31,18 @@ pub const CUES: &[(&str, Cue)] = &[
     ("حررت", Capture),
     ("حرر", Capture),
     ("انتزعت", Capture),
+    ("انتزع", Capture),
+    ("انتزعوا", Capture),
+    // «طرد قوات النظام من»: who is expelled is the loser (see `expels`)
+    ("طرد", CaptureNoun),
+    ("من طرد", CaptureNoun),
+    ("طردت", Capture),
+    ("طردوا", Capture),
+    // «وبالسيطرة على معرة النعمان باتت»: "with the capture of", background
+    ("بالسيطرة على", Ignore),
+    ("رصد", Speech),
+    ("مشيرا إلى", Speech),
+    ("مشيرة إلى", Speech),
     ("استولت", Capture),
     ("استولى", Capture),
     ("بسطت", Capture),
@@ -174,6 +186,11 @@ pub const CUES: &[(&str, Cue)] = &[
     ("وفق", Stop),
     ("وفقا", Stop),
     ("بحسب", Stop),
+    ("عقب", Stop),
+    // «بعد منتصف ليلة الاثنين»: a time, not a subordinate clause
+    ("بعد منتصف", Ignore),
+    // «تقدما للفصائل على حساب قوات النظام»: at the expense of
+    ("على حساب", From),
     ("منذ", Since),
     ("و", Separator),
     ("ومنها", Also),
@@ -192,6 +209,11 @@ pub const CUES: &[(&str, Cue)] = &[
     ("مدينة", Settlement),
     ("بلدتي", Settlement),
     ("قريتي", Settlement),
+    // «قرى ومزارع الحراكي»: villages and farms of
+    ("مزارع", Settlement),
+    ("مناطق", Settlement),
+    ("منطقة", Reference),
+    ("بين", Reference),
 ];
 
 /// Arabic date words (Levantine and Egyptian month names).
@@ -271,6 +293,10 @@ pub const DATES: DateWords = DateWords {
         "مطلع الشهر الجاري",
         "العام الماضي",
         "في وقت سابق",
+        "قبل أيام",
+        "منذ أيام",
+        "قبل أسابيع",
+        "منذ أسابيع",
         "وفي وقت سابق",
     ],
     in_period: &["في", "عام", "العام", "خلال", "مطلع", "منتصف", "أوائل"],
