@@ -446,9 +446,10 @@ impl<'a> Proposer<'a> {
             // before it, "a source from the army" names who speaks
             // «طرد قوات النظام من», "expelled regime forces from": who is
             // expelled comes right after the verb
+            let last = toks[vend - 1].norm.as_str();
             let expels = matches!(
-                toks[vend - 1].norm.as_str(),
-                "طرد" | "طردت" | "طردوا" | "expelled" | "out" | "ousted"
+                last.strip_prefix('ب').unwrap_or(last),
+                "طرد" | "طردت" | "طردوا" | "دحر" | "expelled" | "out" | "ousted"
             );
             let not_loser = |&&(ai, _, _): &&(usize, usize, &String)| {
                 // «على حساب قوات النظام», "at the expense of": a loser even before the verb
@@ -529,6 +530,12 @@ impl<'a> Proposer<'a> {
                     continue;
                 }
                 Some(x) => Some((x.0, x.1, x.2.as_str())),
+                // «انتهت بدحر الإرهابيين من تل النار»: nobody named takes
+                // it, but who was driven out leaves it to the other side
+                None if expels => actors
+                    .iter()
+                    .find(|x| x.0 >= vend && x.0 <= vend + 1)
+                    .and_then(|x| Some((x.0, x.1, self.actors.opponent(x.2)?))),
                 None => None,
             };
             let controller = match chosen {
@@ -1445,6 +1452,13 @@ mod tests {
         );
         assert_eq!(names(&c), ["آفس"]);
         assert_eq!(c[0].1, "opposition");
+        // nobody named takes it; the one driven out leaves it to the other side
+        let c = read(
+            "قال مصدر عسكري إن الاشتباكات انتهت بدحر الإرهابيين من قرية النقير",
+            "2020-02-24",
+        );
+        assert_eq!(names(&c), ["النقير"]);
+        assert_eq!(c[0].1, "government");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub const CUES: &[(&str, Cue)] = &[
     // «طرد قوات النظام من»: who is expelled is the loser (see `expels`)
     ("طرد", CaptureNoun),
     ("من طرد", CaptureNoun),
+    ("دحر", CaptureNoun),
     ("طردت", Capture),
     ("طردوا", Capture),
     // «وبالسيطرة على معرة النعمان باتت»: "with the capture of", background
