@@ -122,8 +122,8 @@ fn evaluate(set: &str, text: &str) -> Measured {
         let mut found = vec![false; gold.len()];
         for x in &new {
             let key = x.place.clone().unwrap_or_else(|| fold(&x.text));
-            let k = gold.iter().position(|(p, c, d, _)| {
-                key == *p
+            let k = gold.iter().position(|(p, c, d, g)| {
+                (key == *p || fold(&x.text) == fold(g.get(6).copied().unwrap_or("")))
                     && x.controller.as_deref() == Some(*c)
                     && match (x.date, d) {
                         (Some(a), Some(b)) => a.days_until(*b).abs() <= 1,

@@ -48,6 +48,8 @@ pub struct DateExpr {
     pub approximate: bool,
     /// Told as time ago ("three weeks ago").
     pub ago: bool,
+    /// A day relative to the publication: "yesterday", « hier », «أمس».
+    pub relative: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -156,6 +158,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                     date: with_year(pub_date, m, day, year),
                     approximate: false,
                     ago: false,
+                    relative: false,
                 });
                 i += 1 + n;
                 continue;
@@ -171,6 +174,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                         date: with_year(pub_date, m, day, None),
                         approximate: false,
                         ago: false,
+                        relative: false,
                     });
                     i += n + 1;
                     continue;
@@ -197,6 +201,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                         date,
                         approximate: true,
                         ago: false,
+                        relative: false,
                     });
                     i = k + n2;
                     continue;
@@ -216,6 +221,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                     date,
                     approximate: false,
                     ago: false,
+                    relative: false,
                 });
                 i += n;
             }
@@ -225,6 +231,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                     date: pub_day.map(|p| p.add_days(r)),
                     approximate: false,
                     ago: false,
+                    relative: true,
                 });
                 i += n;
             }
@@ -235,6 +242,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                     date: None,
                     approximate: true,
                     ago: true,
+                    relative: false,
                 });
                 i += n;
             }
@@ -274,6 +282,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                         date: None,
                         approximate: true,
                         ago: true,
+                        relative: false,
                     });
                 }
                 i += n + len;
@@ -285,6 +294,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                         date: pub_day.map(|p| p.add_days(-days)),
                         approximate: false,
                         ago: true,
+                        relative: false,
                     });
                     i += n + len;
                     continue;
@@ -299,6 +309,7 @@ pub fn find(lx: &DateLexicon, toks: &[Tok], pub_date: Option<PubDate>) -> Vec<Da
                             date: pub_day.map(|p| p.add_days(-days)),
                             approximate: false,
                             ago: true,
+                            relative: false,
                         });
                         i += len + n;
                         continue;

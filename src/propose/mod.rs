@@ -250,9 +250,20 @@ impl<'a> Proposer<'a> {
                 carried_date = date.or(carried_date);
             }
         }
-        // one candidate per change per article
+        // one candidate per change per article; a place told twice in one
+        // sentence, once with who took it and once without ("the areas
+        // captured by the SAA ... X, which was seized"), keeps the first
         let mut seen = std::collections::HashSet::new();
         out.retain(|c| seen.insert((c.key(), c.date)));
+        let told: std::collections::HashSet<(usize, String)> = out
+            .iter()
+            .filter(|c| c.controller.is_some())
+            .map(|c| (c.start, c.place.clone().unwrap_or_else(|| c.text.clone())))
+            .collect();
+        out.retain(|c| {
+            c.controller.is_some()
+                || !told.contains(&(c.start, c.place.clone().unwrap_or_else(|| c.text.clone())))
+        });
         out
     }
 
@@ -324,7 +335,9 @@ impl<'a> Proposer<'a> {
         };
         // «وكان مراسل ... قد أفاد بأن»: an Arabic sentence that opens with
         // «وكان» tells the background, what had happened before
-        let background = toks[0].arabic && matches!(toks[0].norm.as_str(), "وكان" | "وكانت");
+        // «يُذكر أن» ("it is recalled that") too
+        let background =
+            toks[0].arabic && matches!(toks[0].norm.as_str(), "وكان" | "وكانت" | "يذكر" | "ويذكر");
         let last_actor = actors.last().map(|x| x.2.clone());
         let last_date = date_exprs.last().copied();
 
@@ -371,9 +384,13 @@ impl<'a> Proposer<'a> {
             };
             // blockers just before the verb
             let lo = v.saturating_sub(6);
+            // «قالت مصادر -لم تسمها- إن الفصائل استعادت»: a negation in an
+            // aside (punctuation between it and the verb) does not block
             let blocked_near =
                 (lo..v).any(|k| {
-                    matches!(cue_at(k), Some(Cue::Negation | Cue::Intent))
+                    let same_clause = (k + 1..v).all(|j| toks[j].word);
+                    (matches!(cue_at(k), Some(Cue::Negation)) && same_clause)
+                        || cue_at(k) == Some(Cue::Intent)
                         || (k + 3 >= v && cue_at(k) == Some(Cue::Almost))
                 }) || (vend < n && cue_at(vend) == Some(Cue::Negation) && toks[vend].norm == "pas");
             let denied = (0..v).any(|k| cue_at(k) == Some(Cue::Denial));
@@ -396,7 +413,7 @@ impl<'a> Proposer<'a> {
                 && actors.iter().any(|x| x.1 <= v);
             let unlicensed = cue == Cue::CaptureNoun
                 && !participle
-                && !(v.saturating_sub(if toks[v].arabic { 12 } else { 8 })..v)
+                && !(v.saturating_sub(if toks[v].arabic { 16 } else { 8 })..v)
                     .any(|k| matches!(cue_at(k), Some(Cue::Speech | Cue::Manage)));
             // "have captured X; however, a source has denied the fall of the town"
             let denied_after = (vend..n).any(|k| cue_at(k) == Some(Cue::Denial));
@@ -414,14 +431,14 @@ impl<'a> Proposer<'a> {
             // clause, tells what came before the news
             let after_clause = cue == Cue::Capture
                 && !toks[v].arabic
-                && (v.saturating_sub(4)..v).any(|k| {
-                    k > 2
+                && (v.saturating_sub(6)..v).any(|k| {
+                    k >= 2
                         && matches!(toks[k].norm.as_str(), "after" | "since")
                         && (k + 1..v).all(|j| toks[j].word)
                 });
-            let past = past_at
-                .is_some_and(|p| !(p.saturating_sub(8)..p).any(|k| cue_at(k) == Some(Cue::Speech)))
-                || background
+            let past = past_at.is_some_and(|p| {
+                !(p.saturating_sub(10)..p).any(|k| cue_at(k) == Some(Cue::Speech))
+            }) || background
                 || after_clause;
             // places
             let forward = cue != Cue::CapturePassive || toks[v].arabic;
@@ -452,6 +469,22 @@ impl<'a> Proposer<'a> {
                 "طرد" | "طردت" | "طردوا" | "دحر" | "expelled" | "out" | "ousted"
             );
             let not_loser = |&&(ai, _, _): &&(usize, usize, &String)| {
+                // "clashes with regime forces", «في حواجز قوات النظام»
+                let against = (ai.saturating_sub(2)..ai).any(|k| cue_at(k) == Some(Cue::Against));
+                if against {
+                    return false;
+                }
+                // "areas earlier captured by the regime, entered X": the
+                // agent of another verb
+                if ai < v
+                    && !toks[v].arabic
+                    && cue != Cue::CapturePassive
+                    && ai > 0
+                    && cue_at(ai - 1) == Some(Cue::By)
+                    && toks[ai - 1].norm == "by"
+                {
+                    return false;
+                }
                 // «على حساب قوات النظام», "at the expense of": a loser even before the verb
                 if ai > 0 && matches!(marks[ai - 1], Mark::Cue(Cue::From, l) if l >= 2) {
                     return false;
@@ -472,7 +505,20 @@ impl<'a> Proposer<'a> {
                 x.0 >= vend && (x.0.saturating_sub(2)..x.0).any(|k| cue_at(k) == Some(Cue::By))
             });
             let chosen = if cue == Cue::CapturePassive {
-                by_after.clone().next().or_else(|| after.clone().next())
+                by_after
+                    .clone()
+                    .next()
+                    .or_else(|| after.clone().next())
+                    .or_else(|| {
+                        // «أن القوات بدأت تمشيط الزربة ... كما تمت السيطرة على
+                        // البرقوم»: an Arabic passive with no agent takes the
+                        // sentence's actor
+                        if toks[v].arabic {
+                            before.clone().next_back()
+                        } else {
+                            None
+                        }
+                    })
             } else if toks[v].arabic {
                 // verb, subject, object: an actor after the object is not the subject
                 let first = taken.first().map_or(n, |it| it.ti);
@@ -604,6 +650,15 @@ impl<'a> Proposer<'a> {
                 },
                 _ => false,
             };
+            // «وكانت قوات النظام قد سيطرت مساء أمس», "had taken it
+            // yesterday": a pluperfect dated by "yesterday" or "today" is
+            // still the news (a weekday alone is not: «وكان الجيش سيطر
+            // الجمعة» tells the background)
+            let recent = match (nearest, date, pub_day) {
+                (Some(d), Some(x), Some(p)) => d.relative && (0..=1).contains(&x.days_until(p)),
+                _ => false,
+            };
+            let past = past && !recent;
             let status = if past || old || expr.is_some_and(|d| d.ago && date.is_none()) {
                 Status::Restated
             } else {
@@ -945,7 +1000,17 @@ impl<'a> Proposer<'a> {
         while first > 0 && matches!(cue(first - 1), Some(Cue::Filler | Cue::Settlement)) {
             first -= 1;
         }
-        let before = (first.saturating_sub(3)..it.ti).any(|k| {
+        // ... but not past the verb: «نجح الجيش في السيطرة على بلدة الزربة»
+        let lo = (first.saturating_sub(3)..it.ti)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    cue(k),
+                    Some(Cue::Capture | Cue::CaptureNoun | Cue::CapturePassive | Cue::Manage)
+                )
+            })
+            .map_or(first.saturating_sub(3), |k| k + 1);
+        let before = (lo..it.ti).any(|k| {
             matches!(cue(k), Some(Cue::Approach | Cue::Reference))
                 || (toks[k].word
                     && matches!(marks[k], Mark::None)
@@ -1065,7 +1130,15 @@ impl<'a> Proposer<'a> {
                     out.push(it.clone());
                     started = true;
                 } else if started {
-                    break;
+                    // «إفس شمال بلدة سراقب بريف إدلب الشرقي وقرى الذهبية»:
+                    // the list goes on after the places that locate it
+                    match self.resume_after_reference(toks, marks, items, it.tj) {
+                        Some(j) => {
+                            k = j;
+                            continue;
+                        }
+                        None => break,
+                    }
                 }
                 slot = false;
                 k = it.tj;
@@ -1076,9 +1149,27 @@ impl<'a> Proposer<'a> {
                 Mark::Cue(c, _) => Some(c),
                 _ => None,
             };
+            // "controls the road from X to Y", «المحاذيتين لطريق حلب دمشق»:
+            // the places after a road are its ends
+            if road_noun(t) {
+                break;
+            }
+            // «الكسيبة المحاذية لطريق», «التابعة لمعرة النعمان»: a relation
+            // to another place ends the list; «والمزارع المحيطة بها» does not
+            if t.arabic && matches!(marks[k], Mark::None) && RELATIONAL.contains(&t.norm.as_str()) {
+                let pronoun = toks
+                    .get(k + 1)
+                    .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()));
+                if pronoun {
+                    k += 2;
+                    continue;
+                }
+                break;
+            }
             // «قرى جديدة», «تل النار الإستراتيجي»: an adjective, not a
             // name; inside a list it is passed over
             if t.arabic && matches!(marks[k], Mark::None) && not_a_name(&t.norm) {
+                slot = false;
                 k += 1;
                 continue;
             }
@@ -1104,9 +1195,11 @@ impl<'a> Proposer<'a> {
                 let close = (k + 1..toks.len().min(k + 12)).find(|&j| toks[j].norm == ")");
                 if let Some(c) = close {
                     let inner = k + 1..c;
-                    let dated = inner
-                        .clone()
-                        .any(|j| toks[j].norm.chars().all(|ch| ch.is_ascii_digit()));
+                    // «اليوم (الأربعاء)»: a weekday alone in brackets too
+                    let dated = inner.clone().any(|j| {
+                        toks[j].norm.chars().all(|ch| ch.is_ascii_digit())
+                            || matches!(marks[j], Mark::Date)
+                    });
                     if dated && !inner.clone().any(|j| matches!(marks[j], Mark::Item(_))) {
                         k = c + 1;
                         continue;
@@ -1116,11 +1209,27 @@ impl<'a> Proposer<'a> {
                 k += 1;
                 continue;
             }
-            if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!" | "(" | ")") {
-                break;
+            // «على بلدة (تلمنس) وقرية (معرشمشة)»: brackets around each
+            // name of an Arabic list
+            if started && !t.word && t.norm == ")" && out.last().is_some_and(|it| it.tj == k) {
+                k += 1;
+                continue;
             }
-            // "controls the road from X to Y": the places are the road's ends
-            if !started && ROAD_NOUNS.contains(&t.norm.as_str()) {
+            if started
+                && !t.word
+                && t.norm == "("
+                && toks.get(k + 1).is_some_and(|n| n.arabic)
+                && toks[..k]
+                    .iter()
+                    .rev()
+                    .find(|t| t.word)
+                    .is_some_and(|t| t.arabic)
+            {
+                slot = true;
+                k += 1;
+                continue;
+            }
+            if !t.word && matches!(t.norm.as_str(), "." | ";" | "?" | "!" | "(" | ")") {
                 break;
             }
             // "regained control of": a verbal noun right after the verb is its complement
@@ -1134,12 +1243,28 @@ impl<'a> Proposer<'a> {
                     continue;
                 }
             }
+            // «وسيطرت القوات، صباح الاثنين، بعد اشتباكات مع الفصائل، على
+            // مدينة سراقب»: a clause between the verb and its object
+            if !started && t.arabic && cue == Some(Cue::Stop) {
+                let resume = (k + 1..toks.len().min(k + 14))
+                    .take_while(|&j| !matches!(toks[j].norm.as_str(), "." | ";" | "?" | "!"))
+                    .find(|&j| {
+                        toks[j].norm == "," && toks.get(j + 1).is_some_and(|n| n.norm == "علي")
+                    });
+                if let Some(j) = resume {
+                    k = j + 1;
+                    continue;
+                }
+            }
             if matches!(cue, Some(Cue::Stop | Cue::Capture | Cue::CapturePassive))
                 || (started && cue == Some(Cue::CaptureNoun))
             {
                 break;
             }
-            slot = t.arabic && matches!(cue, Some(Cue::Settlement | Cue::Separator));
+            // «سيطرت على حاس»: the object comes right after «على»/«إلى»
+            slot = t.arabic
+                && (matches!(cue, Some(Cue::Settlement | Cue::Separator))
+                    || (!started && skipped == 0 && cue == Some(Cue::Filler)));
             if started {
                 let punct = !t.word && matches!(t.norm.as_str(), "," | ":" | "…" | "-");
                 let sep =
@@ -1159,6 +1284,49 @@ impl<'a> Proposer<'a> {
             k += 1;
         }
         (*k_out, *skipped_out, *started_out, *slot_out) = (k, skipped, started, slot);
+    }
+
+    /// After a place that only locates the list, where the list goes on:
+    /// at an Arabic settlement noun with «و» ("and villages of"), past
+    /// reference words, places and adjectives.
+    fn resume_after_reference(
+        &self,
+        toks: &[Tok],
+        marks: &[Mark],
+        items: &[Item<'a>],
+        from: usize,
+    ) -> Option<usize> {
+        let mut j = from;
+        while j < toks.len() && j < from + 8 {
+            match marks[j] {
+                Mark::Item(x) if self.excluded(toks, marks, &items[x]) => {
+                    j = items[x].tj;
+                    continue;
+                }
+                Mark::Cue(Cue::Reference | Cue::ReferenceAfter | Cue::Settlement, _)
+                    if !self.fused_and(toks, j) =>
+                {
+                    j += 1;
+                    continue;
+                }
+                Mark::Cue(Cue::Settlement, _) => return Some(j),
+                Mark::None if toks[j].arabic && not_a_name(&toks[j].norm) => {
+                    j += 1;
+                    continue;
+                }
+                // «الشرقي»: an adjective of the region
+                Mark::None
+                    if toks[j].arabic
+                        && toks[j].norm.starts_with("ال")
+                        && toks[j].norm.ends_with('ي') =>
+                {
+                    j += 1;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// Is token `k` an Arabic word with «و» ("and") fused to a name?
@@ -1329,7 +1497,6 @@ fn not_a_name(norm: &str) -> bool {
         "اخرى",
         "عدة",
         "مجاورة",
-        "المجاورة",
         "كاملة",
         "بكاملها",
         "استراتيجية",
@@ -1339,6 +1506,44 @@ fn not_a_name(norm: &str) -> bool {
         "الاستراتيجيه",
         "لها",
         "له",
+        "بها",
+        "به",
+        "وهي",
+        "هي",
+        "وهو",
+        "هو",
+        "وهما",
+        // common nouns where a name could stand: «سيطرت على المناطق»
+        "كل",
+        "كلا",
+        "المدينة",
+        "البلدة",
+        "القرية",
+        "المنطقة",
+        "المناطق",
+        "القري",
+        "البلدات",
+        "المدن",
+        "مواقع",
+        "المواقع",
+        "النقاط",
+        "اجزاء",
+        "الاحياء",
+        "احياء",
+        "معظم",
+        "اغلب",
+        "عدد",
+        "العديد",
+        "مجموعة",
+        "جميع",
+        "جانب",
+        "نحو",
+        "قرابة",
+        "اكثر",
+        "التقدم",
+        "والتقدم",
+        "الاقتراب",
+        "والاقتراب",
         "فيها",
         "منها",
         "اليها",
@@ -1355,7 +1560,38 @@ fn not_a_name(norm: &str) -> bool {
         "الريف",
         "مدينة",
     ];
-    WORDS.contains(&norm) || norm.strip_prefix('ب').is_some_and(|r| REGIONS.contains(&r))
+    WORDS.contains(&norm)
+        || RELATIONAL.contains(&norm)
+        || norm.strip_prefix('ب').is_some_and(|r| REGIONS.contains(&r))
+}
+
+/// Arabic adjectives that relate a place to another («التابعة لمعرة
+/// النعمان», "belonging to"): they end a list of places.
+const RELATIONAL: &[&str] = &[
+    "التابعة",
+    "التابع",
+    "المحاذية",
+    "المحاذيتين",
+    "المحاذي",
+    "المجاورة",
+    "المحيطة",
+    "المشرفة",
+    "المطلة",
+    "الواقعة",
+    "القريبة",
+    "الممتدة",
+];
+
+/// Arabic pronouns after a relational adjective: «المحيطة بها» ("around it").
+const PRONOUNS: &[&str] = &["لها", "بها", "له", "به", "منها", "منه"];
+
+/// Is this token a road noun, with or without an Arabic clitic («لطريق»)?
+fn road_noun(t: &Tok) -> bool {
+    let n = t.norm.as_str();
+    ROAD_NOUNS.contains(&n)
+        || (t.arabic
+            && n.strip_prefix(text::CLITICS)
+                .is_some_and(|r| ROAD_NOUNS.contains(&r)))
 }
 
 /// Nouns of a road: an object that is a road names places only as its ends.
@@ -1369,6 +1605,8 @@ const ROAD_NOUNS: &[&str] = &[
     "طريق",
     "الاوتستراد",
     "اوتستراد",
+    "الاوتوستراد",
+    "اوتوستراد",
 ];
 
 #[cfg(test)]

@@ -55,6 +55,9 @@ pub enum Cue {
     ReferenceAfter,
     /// Taken *from* the actor after it: "from", « aux », «من».
     From,
+    /// The side after it is fought or held against, not the one that takes:
+    /// "clashes with", "against", « contre », «ضد», «حواجز» (checkpoints of).
+    Against,
     /// The agent after a passive verb: "by", "to", « par », «من قبل».
     By,
     /// Ends the object of the verb: a subordinator ("after", « après », «بعد»).
