@@ -64,6 +64,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("المناهضة", Against),
     // «عشرة بلدات وقرى أبرزها العنكاوي»: the best known of which
     ("أبرزها", Also),
+    ("أهمها", Also),
+    ("إضافة إلى", Also),
     ("جبلي", Settlement),
     ("بعد السيطرة على", Capture),
     ("عقب السيطرة على", Capture),
