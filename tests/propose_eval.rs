@@ -254,7 +254,12 @@ fn third_development_set_precision_and_recall() {
 #[test]
 fn fourth_set_precision_and_recall() {
     let m = evaluate("set4", include_str!("data/propose-final.tsv"));
-    assert!(m.rows >= 150 && m.traps >= 100, "{} rows, {} traps", m.rows, m.traps);
+    assert!(
+        m.rows >= 150 && m.traps >= 100,
+        "{} rows, {} traps",
+        m.rows,
+        m.traps
+    );
     // Written from 125 articles no other set uses, by people who had not
     // read the rules, and read once as a held-out set after the rules were
     // tuned on the third set: precision 0.707 (169/239), recall 0.545
@@ -273,7 +278,12 @@ fn fourth_set_precision_and_recall() {
 #[test]
 fn fifth_set_precision_and_recall() {
     let m = evaluate("set5", include_str!("data/propose-heldout.tsv"));
-    assert!(m.rows >= 150 && m.traps >= 100, "{} rows, {} traps", m.rows, m.traps);
+    assert!(
+        m.rows >= 150 && m.traps >= 100,
+        "{} rows, {} traps",
+        m.rows,
+        m.traps
+    );
     // Written from 111 articles no other set uses, by people who had not
     // read the rules, and read once as a held-out set after the rules were
     // tuned on the fourth set: precision 0.658 (177/269), recall 0.575

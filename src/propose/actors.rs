@@ -1,5 +1,11 @@
 //! The theater's actors: phrases per language that name a side
-//! (`actors.csv`: `lang,phrase,faction,note`).
+//! (`actors.csv`: `lang,phrase,faction,note`, and an optional `role`).
+//!
+//! A row's `role` is `actor` (the default: the phrase names the side) or
+//! `support`: the phrase tells that a side is backed by this faction
+//! ("with Turkish support", «بدعم تركي»), so an actor of the same `side`
+//! named in that sentence is this faction ("the rebels, with Turkish
+//! support, retook Saraqib" → `turkish-backed`).
 
 use super::text::Lexicon;
 use crate::error::{Error, Result};
@@ -13,6 +19,8 @@ pub const EMBEDDED: &str = include_str!("../../data/actors.csv");
 #[derive(Debug, Clone, Default)]
 pub struct Actors {
     pub(crate) lexicon: Lexicon<String>,
+    /// Phrases of support (`role` = `support`).
+    pub(crate) support: Lexicon<String>,
     /// Number of phrases.
     pub len: usize,
     /// (faction id, side) of each faction of the theater.
@@ -52,7 +60,15 @@ impl Actors {
                 }
             }
             seen.insert(key, (row.line, faction.to_string()));
-            a.lexicon.add(phrase, faction.to_string());
+            match t.get(row, "role") {
+                "" | "actor" => a.lexicon.add(phrase, faction.to_string()),
+                "support" => a.support.add(phrase, faction.to_string()),
+                other => {
+                    return Err(t
+                        .error(row, "role", format!("unknown role `{other}`"))
+                        .with_hint("use `actor` (the phrase names the side, the default) or `support` (the phrase tells the side is backed by this faction)"));
+                }
+            }
             a.len += 1;
         }
         a.sides = factions
@@ -78,6 +94,12 @@ impl Actors {
             (Some((id, _)), None) => Some(id.as_str()),
             _ => None,
         }
+    }
+
+    /// Are two factions on the same side (allies)?
+    pub fn same_side(&self, a: &str, b: &str) -> bool {
+        let side = |f: &str| self.sides.iter().find(|(id, _)| id == f).map(|x| &x.1);
+        side(a).is_some() && side(a) == side(b)
     }
 
     /// The embedded Idlib theater's actors.

@@ -297,6 +297,21 @@ impl<'a> Proposer<'a> {
                 i += 1;
             }
         }
+        // "with Turkish support", «بدعم تركي»: who backs the side named here
+        let mut supports: Vec<&String> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            match self.actors.support.at(&toks, i) {
+                Some((len, f)) => {
+                    supports.push(f);
+                    for m in &mut marks[i..i + len] {
+                        *m = Mark::Actor;
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
         let date_exprs = dates::find(&self.dates, &toks, a.pub_date);
         for d in &date_exprs {
             if matches!(marks[d.at], Mark::None) {
@@ -444,7 +459,7 @@ impl<'a> Proposer<'a> {
                         && (k + 1..v).all(|j| toks[j].word)
                 });
             let past = past_at.is_some_and(|p| {
-                !(p.saturating_sub(10)..p).any(|k| cue_at(k) == Some(Cue::Speech))
+                !(p.saturating_sub(12)..p).any(|k| cue_at(k) == Some(Cue::Speech))
             }) || background
                 || after_clause
                 || relative_clause;
@@ -478,8 +493,33 @@ impl<'a> Proposer<'a> {
             );
             let not_loser = |&&(ai, _, _): &&(usize, usize, &String)| {
                 // "clashes with regime forces", «في حواجز قوات النظام»
-                let against = (ai.saturating_sub(2)..ai).any(|k| cue_at(k) == Some(Cue::Against));
+                let against = (ai.saturating_sub(4)..ai).any(|k| cue_at(k) == Some(Cue::Against));
                 if against {
+                    return false;
+                }
+                // "repulsed the terrorists’ attacks": a possessive names
+                // what belongs to the side, not who takes
+                let possessive = actors.iter().find(|x| x.0 == ai).is_some_and(|x| {
+                    x.1 > 0
+                        && a.text[toks[x.1 - 1].end..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| matches!(c, '\'' | '’'))
+                        && toks.get(x.1).is_some_and(|w| {
+                            matches!(
+                                w.norm.as_str(),
+                                "attack"
+                                    | "attacks"
+                                    | "positions"
+                                    | "lines"
+                                    | "defences"
+                                    | "defenses"
+                                    | "fortifications"
+                                    | "offensive"
+                            )
+                        })
+                });
+                if possessive && !toks[ai].arabic {
                     return false;
                 }
                 // "areas earlier captured by the regime, entered X": the
@@ -605,6 +645,21 @@ impl<'a> Proposer<'a> {
                         None
                     }
                 },
+            };
+            // «الفصائل ... بدعم صاروخي تركي»: the side named, backed by
+            // another faction of its camp, is that faction
+            let controller = match controller {
+                Some(c) => match supports
+                    .iter()
+                    .find(|f| f.as_str() != c && self.actors.same_side(f, &c))
+                {
+                    Some(f) => {
+                        flags.push("supported");
+                        Some(f.to_string())
+                    }
+                    None => Some(c),
+                },
+                None => None,
             };
             // the date
             let nearest = date_exprs
@@ -1970,6 +2025,37 @@ mod tests {
         );
         assert_eq!(names(&c), ["Nairab"]);
         assert_eq!(c[0].1, "opposition");
+    }
+
+    #[test]
+    fn a_side_backed_by_an_ally_is_that_ally() {
+        let c = read(
+            "استعادت الفصائل بدعم صاروخي تركي مساء اليوم السيطرة على بلدة النيرب",
+            "2020-02-24",
+        );
+        assert_eq!(names(&c), ["النيرب"]);
+        assert_eq!(c[0].1, "turkish-backed");
+        let c = read(
+            "Supported by Turkey, opposition forces went into Saraqeb overnight.",
+            "2020-02-27",
+        );
+        assert_eq!(c[0].1, "turkish-backed");
+        // support of the other camp changes nothing
+        let c = read(
+            "Government forces with Turkish support nearby captured Kafr Nabl on Tuesday.",
+            "2020-02-26",
+        );
+        assert_eq!(c[0].1, "government");
+        // an unknown role is an error naming the line
+        let t = Theater::embedded().unwrap();
+        let e = Actors::parse(
+            "lang,phrase,faction,note,role\nen,rebels,opposition,,sponsor\n",
+            "actors.csv",
+            &t.factions,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("actors.csv:2") && e.contains("role"), "{e}");
     }
 
     #[test]
