@@ -265,14 +265,14 @@ fn fourth_set_precision_and_recall() {
     // tuned on the third set: precision 0.707 (169/239), recall 0.545
     // (169/310), 9 of 126 non-event sentences proposed as new. Then tuned
     // on by error class (development figures, the floors): precision 0.848
-    // (246/290), recall 0.794 (246/310), 3 traps as new.
+    // (248/290), recall 0.800 (248/310), 3 traps as new.
     assert!(
         m.traps_as_new <= 3,
         "{} traps proposed as new",
         m.traps_as_new
     );
-    assert!(m.precision >= 0.84, "precision {:.3}", m.precision);
-    assert!(m.recall >= 0.79, "recall {:.3}", m.recall);
+    assert!(m.precision >= 0.85, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.80, "recall {:.3}", m.recall);
 }
 
 #[test]
@@ -287,12 +287,14 @@ fn fifth_set_precision_and_recall() {
     // Written from 111 articles no other set uses, by people who had not
     // read the rules, and read once as a held-out set after the rules were
     // tuned on the fourth set: precision 0.658 (177/269), recall 0.575
-    // (177/308), 10 of 130 non-event sentences proposed as new.
+    // (177/308), 10 of 130 non-event sentences proposed as new. Then tuned
+    // on by error class (development figures, the floors): precision 0.732
+    // (210/287), recall 0.682 (210/308), 7 traps as new.
     assert!(
-        m.traps_as_new <= 10,
+        m.traps_as_new <= 7,
         "{} traps proposed as new",
         m.traps_as_new
     );
-    assert!(m.precision >= 0.65, "precision {:.3}", m.precision);
-    assert!(m.recall >= 0.57, "recall {:.3}", m.recall);
+    assert!(m.precision >= 0.73, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.68, "recall {:.3}", m.recall);
 }

@@ -409,6 +409,20 @@ impl<'a> Proposer<'a> {
                         || (k + 3 >= v && cue_at(k) == Some(Cue::Almost))
                 }) || (vend < n && cue_at(vend) == Some(Cue::Negation) && toks[vend].norm == "pas");
             let denied = (0..v).any(|k| cue_at(k) == Some(Cue::Denial));
+            // "Since early February, the army has liberated ...": since a
+            // date, a summary of what came before
+            // ("Since Saturday" is still this week's news)
+            let pub_day0 = match a.pub_date {
+                Some(PubDate::Day(d)) => Some(d),
+                _ => None,
+            };
+            let since_date = (0..v).any(|k| {
+                cue_at(k) == Some(Cue::Since)
+                    && date_exprs.iter().any(|d| {
+                        (k + 1..k + 3).contains(&d.at)
+                            && !matches!((d.date, pub_day0), (Some(x), Some(p)) if !d.approximate && (0..=4).contains(&x.days_until(p)))
+                    })
+            });
             let history = (vend..n).take(12).any(|k| {
                 cue_at(k) == Some(Cue::Since)
                     && toks.get(k + 1).is_some_and(|t| {
@@ -458,9 +472,11 @@ impl<'a> Proposer<'a> {
                     matches!(toks[k].norm.as_str(), "التي" | "والتي" | "الذي" | "والذي")
                         && (k + 1..v).all(|j| toks[j].word)
                 });
-            let past = past_at.is_some_and(|p| {
-                !(p.saturating_sub(12)..p).any(|k| cue_at(k) == Some(Cue::Speech))
-            }) || background
+            let past = since_date
+                || past_at.is_some_and(|p| {
+                    !(p.saturating_sub(12)..p).any(|k| cue_at(k) == Some(Cue::Speech))
+                })
+                || background
                 || after_clause
                 || relative_clause;
             // places
@@ -1061,6 +1077,14 @@ impl<'a> Proposer<'a> {
                     j += 1;
                 }
                 push_unknown(&mut items, marks, toks, k, j);
+                // «قرى وجبل شحشبو»: the fused «و» is not part of the name
+                if self.fused_and(toks, k) {
+                    if let (Some(it), Some(i)) =
+                        (items.last_mut(), text[toks[k].start..toks[k].end].find('و'))
+                    {
+                        it.start = toks[k].start + i + 'و'.len_utf8();
+                    }
+                }
                 k = j;
                 continue;
             }
@@ -1112,9 +1136,12 @@ impl<'a> Proposer<'a> {
         };
         let near =
             (verb_end(first.saturating_sub(3))..it.ti).any(|k| reaches(k, first, &[Cue::Approach]));
+        // «سيطرت على منطقة "جمعية الرضوان"»: right after «على», the area is
+        // what is taken, not where something else is
+        let area_taken = |k: usize| toks[k].norm == "منطقة" && k > 0 && toks[k - 1].norm == "علي";
         let before = near
             || (verb_end(it.ti.saturating_sub(3))..it.ti)
-                .any(|k| reaches(k, it.ti, &[Cue::Approach, Cue::Reference]));
+                .any(|k| !area_taken(k) && reaches(k, it.ti, &[Cue::Approach, Cue::Reference]));
         // "Idlib province", "ريف إدلب" is handled by `before`
         let after = it.tj < toks.len() && cue(it.tj) == Some(Cue::ReferenceAfter);
         // "Saraqeb's outskirts": a possessive names something of the place
@@ -1289,8 +1316,9 @@ impl<'a> Proposer<'a> {
                     continue;
                 }
             }
-            // quotes around a name keep the slot open: «بلدة "آفس"»
-            if !t.word && t.norm == "\"" {
+            // quotes around a name keep the slot open: «بلدة "آفس"»; so
+            // does a colon before a list («على كل من مناطق: بعربو، كورة»)
+            if !t.word && (t.norm == "\"" || (t.norm == ":" && !started)) {
                 k += 1;
                 continue;
             }
@@ -1350,7 +1378,7 @@ impl<'a> Proposer<'a> {
             }
             // «وسيطرت القوات، صباح الاثنين، بعد اشتباكات مع الفصائل، على
             // مدينة سراقب»: a clause between the verb and its object
-            if !started && t.arabic && cue == Some(Cue::Stop) {
+            if !started && t.arabic && matches!(cue, Some(Cue::Stop | Cue::Since)) {
                 let resume = (k + 1..toks.len().min(k + 14))
                     .take_while(|&j| !matches!(toks[j].norm.as_str(), "." | ";" | "?" | "!"))
                     .find(|&j| {
