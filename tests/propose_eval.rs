@@ -211,10 +211,10 @@ fn development_set_precision_and_recall() {
         m.rows,
         m.traps
     );
-    // measured floors: precision 1.000 (81/81), recall 0.942 (81/86), 0 traps as new
+    // measured floors: precision 1.000 (83/83), recall 0.965 (83/86), 0 traps as new
     assert_eq!(m.traps_as_new, 0, "traps proposed as new");
     assert!(m.precision >= 0.99, "precision {:.3}", m.precision);
-    assert!(m.recall >= 0.94, "recall {:.3}", m.recall);
+    assert!(m.recall >= 0.96, "recall {:.3}", m.recall);
 }
 
 #[test]
@@ -302,16 +302,23 @@ fn fifth_set_precision_and_recall() {
 #[test]
 fn sixth_set_precision_and_recall() {
     let m = evaluate("set6", include_str!("data/propose-heldout6.tsv"));
-    assert!(m.rows >= 150 && m.traps >= 80, "{} rows, {} traps", m.rows, m.traps);
+    assert!(
+        m.rows >= 150 && m.traps >= 80,
+        "{} rows, {} traps",
+        m.rows,
+        m.traps
+    );
     // Written from 80 articles no other set uses, by people who had not
     // read the rules, and read once as a held-out set after the rules were
     // tuned on the fifth set: precision 0.713 (107/150), recall 0.648
-    // (107/165), 4 of 90 non-event sentences proposed as new.
+    // (107/165), 4 of 90 non-event sentences proposed as new. Then tuned on
+    // by error class (development figures, the floors): precision 0.811
+    // (120/148), recall 0.727 (120/165), 4 traps as new.
     assert!(
         m.traps_as_new <= 4,
         "{} traps proposed as new",
         m.traps_as_new
     );
-    assert!(m.precision >= 0.71, "precision {:.3}", m.precision);
-    assert!(m.recall >= 0.64, "recall {:.3}", m.recall);
+    assert!(m.precision >= 0.81, "precision {:.3}", m.precision);
+    assert!(m.recall >= 0.72, "recall {:.3}", m.recall);
 }

@@ -913,7 +913,7 @@ impl<'a> Proposer<'a> {
             toks.get(k + 1).is_some_and(|b| {
                 let gap = &text[toks[k].end..b.start];
                 !gap.is_empty()
-                    && gap.len() <= 3
+                    && gap.chars().count() <= 3
                     && gap
                         .chars()
                         .all(|c| c == ' ' || c == '-' || is_apostrophe(c))
@@ -1382,10 +1382,13 @@ impl<'a> Proposer<'a> {
                 let resume = (k + 1..toks.len().min(k + 14))
                     .take_while(|&j| !matches!(toks[j].norm.as_str(), "." | ";" | "?" | "!"))
                     .find(|&j| {
-                        toks[j].norm == "," && toks.get(j + 1).is_some_and(|n| n.norm == "علي")
+                        // «سيطرت بعد مواجهات مع الفصائل على قرية»: right after
+                        // the verb, the clause may end at «على» itself
+                        (toks[j].norm == "," && toks.get(j + 1).is_some_and(|n| n.norm == "علي"))
+                            || (skipped == 0 && toks[j].norm == "علي")
                     });
                 if let Some(j) = resume {
-                    k = j + 1;
+                    k = if toks[j].norm == "علي" { j } else { j + 1 };
                     continue;
                 }
             }
@@ -1494,6 +1497,14 @@ impl<'a> Proposer<'a> {
             && self.cues.at(toks, j).is_none()
             && !self.fused_and(toks, j)
             && !not_a_name(&toks[j].norm)
+        {
+            j += 1;
+        }
+        // «الفوج 46»: a number after the name is part of it
+        if j == k + 1
+            && toks.get(j).is_some_and(|t| {
+                t.word && !t.norm.is_empty() && t.norm.chars().all(char::is_numeric)
+            })
         {
             j += 1;
         }
@@ -1669,6 +1680,12 @@ const ADJECTIVES: &[&str] = &[
     "استراتيجي",
     "الاستراتيجي",
     "الاستراتيجيه",
+    // «بلدة العيس وتلتها» (and its hill), «جبل الزاوية بالكامل» (whole)
+    "تلتها",
+    "بالكامل",
+    "كاملا",
+    "شركة",
+    "الشركة",
 ];
 
 /// Arabic words that can stand where a name would and are not one:
@@ -1760,6 +1777,7 @@ fn not_a_name(norm: &str) -> bool {
         "سهل",
         "ناحية",
         "الريف",
+        "ريفي",
         "مدينة",
     ];
     let bare = strip_and(norm);
@@ -1784,6 +1802,9 @@ const RELATIONAL: &[&str] = &[
     "المطلة",
     "الواقعة",
     "القريبة",
+    "التابعتين",
+    "المجاورتين",
+    "الواقعتين",
     "الممتدة",
 ];
 

@@ -104,6 +104,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("rentrer à", CaptureNoun),
     ("rentrer dans", CaptureNoun),
     ("a réussi à", Manage),
+    ("a réussi", Manage),
+    ("ont réussi", Manage),
     ("ont pu", Manage),
     ("a pu", Manage),
     ("ont réussi à", Manage),
