@@ -277,9 +277,13 @@ impl<'a> Proposer<'a> {
         carried_date: Option<DateExpr>,
         out: &mut Vec<Candidate>,
     ) -> (Option<String>, Option<DateExpr>) {
-        let toks = text::tokens(a.text, s, e);
+        let mut toks = text::tokens(a.text, s, e);
         if toks.is_empty() {
             return (None, None);
+        }
+        // the cue starting at each word, looked up once
+        for i in 0..toks.len() {
+            toks[i].cue = self.cues.at(&toks, i).map(|(l, c)| (l, *c));
         }
         let n = toks.len();
         let mut marks = vec![Mark::None; n];
@@ -325,17 +329,17 @@ impl<'a> Proposer<'a> {
                 i += 1;
                 continue;
             }
-            if let Some((len, c)) = self.cues.at(&toks, i) {
+            if let Some((len, c)) = toks[i].cue {
                 // a date may sit inside a cue: «تشهد حاليا معارك»
                 let free = marks[i..i + len]
                     .iter()
                     .all(|m| matches!(m, Mark::None | Mark::Date));
                 if free {
                     for m in &mut marks[i..i + len] {
-                        *m = Mark::Cue(*c, len);
+                        *m = Mark::Cue(c, len);
                     }
                     // keep the length on the first token only
-                    marks[i] = Mark::Cue(*c, len);
+                    marks[i] = Mark::Cue(c, len);
                     i += len;
                     continue;
                 }
@@ -849,7 +853,7 @@ impl<'a> Proposer<'a> {
             }
             // "et Kafranbel": the conjunction is not part of the name
             let (ti, a0) = if tj - ti > 1
-                && matches!(self.cues.at(toks, ti), Some((1, Cue::Separator)))
+                && matches!(toks_cue(toks, ti), Some((1, Cue::Separator)))
                 && !toks[ti].arabic
             {
                 (ti + 1, toks[ti + 1].start)
@@ -890,7 +894,7 @@ impl<'a> Proposer<'a> {
                 && w.upper
                 && !w.arabic
                 && matches!(marks[k - 1], Mark::None)
-                && self.cues.at(toks, k - 1).is_none()
+                && toks_cue(toks, k - 1).is_none()
                 && &text[w.end..toks[k].start] == " "
                 && !self
                     .gaz
@@ -923,7 +927,7 @@ impl<'a> Proposer<'a> {
             toks[k].word
                 && !toks[k].arabic
                 && matches!(marks[k], Mark::None)
-                && self.cues.at(toks, k).is_none()
+                && toks_cue(toks, k).is_none()
         };
         let mut k = 0;
         while k < toks.len() {
@@ -1062,15 +1066,15 @@ impl<'a> Proposer<'a> {
                 && toks[k].norm.chars().count() >= 2
                 && !not_a_name(&toks[k].norm)
                 && k > 0
-                && matches!(self.cues.at(toks, k - 1), Some((1, Cue::Settlement)))
-                && self.cues.at(toks, k).is_none()
+                && matches!(toks_cue(toks, k - 1), Some((1, Cue::Settlement)))
+                && toks_cue(toks, k).is_none()
             {
                 let mut j = k + 1;
                 while j < toks.len()
                     && j - k < 3
                     && toks[j].arabic
                     && matches!(marks[j], Mark::None)
-                    && self.cues.at(toks, j).is_none()
+                    && toks_cue(toks, j).is_none()
                     && !toks[j].norm.starts_with('و')
                     && !not_a_name(&toks[j].norm)
                 {
@@ -1150,7 +1154,7 @@ impl<'a> Proposer<'a> {
         });
         let region = it.place.is_some_and(|p| matches!(p.kind, Kind::Region))
             // «محافظة إدلب» matched whole: the governorate, not the town
-            || matches!(self.cues.at(toks, it.ti), Some((_, Cue::Reference)))
+            || matches!(toks_cue(toks, it.ti), Some((_, Cue::Reference)))
                 && it.tj > it.ti + 1;
         before || after || region || possessive
     }
@@ -1494,7 +1498,7 @@ impl<'a> Proposer<'a> {
             && j - k < 3
             && toks[j].arabic
             && matches!(marks[j], Mark::None)
-            && self.cues.at(toks, j).is_none()
+            && toks_cue(toks, j).is_none()
             && !self.fused_and(toks, j)
             && !not_a_name(&toks[j].norm)
         {
@@ -1644,6 +1648,11 @@ pub fn corroborate(mut all: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.name.cmp(&b.name))
     });
     out
+}
+
+/// The cue starting at word `k` (filled in once per sentence).
+fn toks_cue(toks: &[Tok], k: usize) -> Option<(usize, Cue)> {
+    toks[k].cue
 }
 
 /// An apostrophe as the press writes it inside a transliterated name:

@@ -25,6 +25,9 @@ pub struct Tok {
     pub upper: bool,
     /// Arabic script.
     pub arabic: bool,
+    /// The language cue starting at this word and its length in tokens,
+    /// looked up once per sentence by the proposer (see [`super::lang`]).
+    pub cue: Option<(usize, super::lang::Cue)>,
 }
 
 /// Arabic one-letter clitics that attach to the next word.
@@ -93,6 +96,7 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
             word: true,
             upper: w.chars().next().is_some_and(char::is_uppercase),
             arabic: is_arabic(w),
+            cue: None,
         });
     };
     for (i, c) in s.char_indices() {
@@ -124,6 +128,7 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
                 word: false,
                 upper: false,
                 arabic: false,
+                cue: None,
             });
         }
     }
@@ -218,10 +223,17 @@ impl<T: Clone> Lexicon<T> {
         let Some(first) = toks.first().cloned() else {
             return;
         };
-        let v = self.by_first.entry(first).or_default();
-        v.push((toks, value));
-        // longest first
-        v.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        // «النظام» is written «للنظام» after «ل» ("to, of"): the alef drops
+        let lam = first
+            .strip_prefix("ال")
+            .filter(|r| r.chars().count() >= 2)
+            .map(|r| format!("لل{r}"));
+        for key in std::iter::once(first).chain(lam) {
+            let v = self.by_first.entry(key).or_default();
+            v.push((toks.clone(), value.clone()));
+            // longest first
+            v.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        }
     }
 
     /// The longest phrase starting at word `i` of `toks` (punctuation
@@ -233,9 +245,9 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         // «وقوات» (and forces), «وبالسيطرة» (and with the control): one or
-        // two clitics; «للنظام» is «ل» before «النظام», its alef dropped
-        let mut firsts: [Option<std::borrow::Cow<'_, str>>; 4] =
-            [Some(t.norm.as_str().into()), None, None, None];
+        // two clitics («للنظام», «ل» before «النظام», is a key of its own:
+        // see `add`)
+        let mut firsts: [Option<&str>; 3] = [Some(t.norm.as_str()), None, None];
         if t.arabic {
             let strip = |w: &str| -> Option<usize> {
                 let c = w.chars().next()?;
@@ -244,18 +256,14 @@ impl<T: Clone> Lexicon<T> {
             };
             if let Some(a) = strip(&t.norm) {
                 let rest = &t.norm[a..];
-                firsts[1] = Some(rest.into());
-                if t.norm.starts_with("لل") && rest.chars().count() >= 3 {
-                    firsts[2] = Some(format!("ا{rest}").into());
-                }
+                firsts[1] = Some(rest);
                 if let Some(b) = strip(rest).filter(|_| matches!(&t.norm[..a], "و" | "ف")) {
-                    firsts[3] = Some(rest[b..].into());
+                    firsts[2] = Some(&rest[b..]);
                 }
             }
         }
         let mut best: Option<(usize, &T)> = None;
-        for first in firsts.iter().flatten() {
-            let first: &str = first;
+        for first in firsts.into_iter().flatten() {
             let Some(cands) = self.by_first.get(first) else {
                 continue;
             };
