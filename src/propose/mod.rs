@@ -322,6 +322,27 @@ impl<'a> Proposer<'a> {
                 marks[d.at] = Mark::Date;
             }
         }
+        // a sentence with no verb of taking, fighting inside or withdrawing
+        // proposes nothing: only who and when it names carry to the next
+        let any_verb = toks.iter().any(|t| {
+            matches!(
+                t.cue,
+                Some((
+                    _,
+                    Cue::Capture
+                        | Cue::CapturePassive
+                        | Cue::CaptureNoun
+                        | Cue::Contested
+                        | Cue::Withdraw
+                ))
+            )
+        });
+        if !any_verb {
+            return (
+                actors.last().map(|x| x.2.clone()),
+                date_exprs.last().copied(),
+            );
+        }
         let items = self.items(a.text, s, e, &toks, &mut marks);
         let mut i = 0;
         while i < n {
