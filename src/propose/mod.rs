@@ -534,7 +534,11 @@ impl<'a> Proposer<'a> {
             );
             let not_loser = |&&(ai, _, _): &&(usize, usize, &String)| {
                 // "clashes with regime forces", «في حواجز قوات النظام»
-                let against = (ai.saturating_sub(4)..ai).any(|k| cue_at(k) == Some(Cue::Against));
+                // (a one-word cue right before the side, a phrase up to four
+                // words before: «على مواقع التواصل ... سيطرة الجيش» is not one)
+                let against = (ai.saturating_sub(4)..ai).any(
+                    |k| matches!(marks[k], Mark::Cue(Cue::Against, l) if l >= 2 || k + 2 >= ai),
+                );
                 if against {
                     return false;
                 }
@@ -586,18 +590,33 @@ impl<'a> Proposer<'a> {
                 }
                 let right_after_from = ai > 0 && cue_at(ai - 1) == Some(Cue::From);
                 let from_the = ai > 1 && cue_at(ai - 2) == Some(Cue::From) && toks[ai - 1].word;
-                !(right_after_from || from_the)
+                // "liberated from occupation of Tahrir al-Sham"
+                let from_words = ai > 2
+                    && (ai.saturating_sub(4)..ai - 2)
+                        .any(|k| cue_at(k) == Some(Cue::From) && (k + 1..ai).all(|j| toks[j].word));
+                !(right_after_from || from_the || from_words)
             };
             let after = actors.iter().filter(|x| x.0 >= vend).filter(not_loser);
             let before = actors.iter().filter(|x| x.1 <= v).filter(not_loser);
             let by_after = actors.iter().filter(|x| {
                 x.0 >= vend && (x.0.saturating_sub(2)..x.0).any(|k| cue_at(k) == Some(Cue::By))
             });
+            // "were cleared of terrorism after heavy losses were inflicted
+            // upon the terrorists": past a subordinator, another clause
+            // ("retaken after the army eliminated": the subject right after
+            // the subordinator is the one who took it)
+            let same_clause = |x: &&(usize, usize, &String)| match (vend..x.0)
+                .rev()
+                .find(|&k| cue_at(k) == Some(Cue::Stop))
+            {
+                None => true,
+                Some(k) => x.0 <= k + 2,
+            };
             let chosen = if cue == Cue::CapturePassive {
                 by_after
                     .clone()
                     .next()
-                    .or_else(|| after.clone().next())
+                    .or_else(|| after.clone().find(same_clause))
                     .or_else(|| {
                         // «أن القوات بدأت تمشيط الزربة ... كما تمت السيطرة على
                         // البرقوم»: an Arabic passive with no agent takes the
@@ -670,6 +689,13 @@ impl<'a> Proposer<'a> {
                 None if expels => actors
                     .iter()
                     .find(|x| x.0 >= vend && x.0 <= vend + 1)
+                    .and_then(|x| Some((x.0, x.1, self.actors.opponent(x.2)?))),
+                // "were liberated from occupation of Tahrir al-Sham": no
+                // agent, but the side it was taken from leaves it to the other
+                None if cue == Cue::CapturePassive => actors
+                    .iter()
+                    .filter(|x| x.0 >= vend)
+                    .find(|x| !not_loser(x))
                     .and_then(|x| Some((x.0, x.1, self.actors.opponent(x.2)?))),
                 None => None,
             };
@@ -1070,6 +1096,16 @@ impl<'a> Proposer<'a> {
                 k = j;
                 continue;
             }
+            // "AFP", "SANA": an acronym; "Turkish", "Syrian": a demonym
+            let lone = |x: usize| {
+                let w = &text[toks[x].start..toks[x].end];
+                (w.chars().count() <= 5 && w.chars().all(|c| c.is_uppercase()))
+                    || DEMONYMS.contains(&toks[x].norm.as_str())
+            };
+            if j == first + 1 && lone(first) {
+                k = j;
+                continue;
+            }
             // a lone capitalised word that opens the sentence is an ordinary
             // word; a lone article ("Al") is never a name
             let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
@@ -1199,7 +1235,11 @@ impl<'a> Proposer<'a> {
         let mut started = false;
         // the previous token opens a slot for a name: "(", a dash or a
         // comma in a list, a settlement noun
-        let mut slot = false;
+        // «تمكن من السيطرة على الدير الشرقي»: a verb ending in «على» or
+        // «إلى» opens a slot for the name right after it
+        let mut slot = from > 0
+            && toks[from - 1].arabic
+            && matches!(toks[from - 1].norm.as_str(), "علي" | "الي");
         loop {
             self.object_part(
                 text,
@@ -1303,7 +1343,11 @@ impl<'a> Proposer<'a> {
             };
             // "controls the road from X to Y", «المحاذيتين لطريق حلب دمشق»:
             // the places after a road are its ends
-            if road_noun(t) {
+            if road_noun(t)
+                && !toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.cue, Some((_, Cue::Filler | Cue::Settlement))))
+            {
                 break;
             }
             // «الكسيبة المحاذية لطريق», «التابعة لمعرة النعمان»: a relation
@@ -1682,6 +1726,14 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ' | 'ʻ' | 'ʿ' | '´')
 }
 
+/// Demonyms and adjectives of nations: never a place alone.
+const DEMONYMS: &[&str] = &[
+    "syrian", "turkish", "russian", "iranian", "kurdish", "arab", "arabic", "french", "american",
+    "british", "lebanese", "iraqi", "israeli", "western", "eastern", "northern", "southern",
+    "syrienne", "syrien", "syriens", "turque", "turc", "turcs", "russe", "russes", "iranien",
+    "iraniens",
+];
+
 /// Latin generic heads of names: never a place alone before a capitalised word.
 const LATIN_HEADS: &[&str] = &[
     "kafr", "kafar", "kfar", "tal", "tell", "tall", "ain", "deir", "khirbat", "khirbet", "jabal",
@@ -1766,6 +1818,12 @@ const NOT_NAMES: &[&str] = &[
     "اغتنام",
     "تحت",
     "عمليات",
+    "تدمير",
+    "عتاد",
+    "اليات",
+    "قتل",
+    "اسر",
+    "تمهيد",
     "التقدم",
     "الاقتراب",
     "تتقدم",
@@ -2135,6 +2193,33 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("actors.csv:2") && e.contains("role"), "{e}");
+    }
+
+    #[test]
+    fn acronyms_demonyms_highway_towns_and_agentless_passives() {
+        let c = read(
+            "\"Regime forces have entered Saraqeb,\" the monitor told AFP on Wednesday.",
+            "2020-02-06",
+        );
+        assert_eq!(names(&c), ["Saraqeb"]);
+        let c = read(
+            "Government forces recaptured the strategic highway town of Maaret al-Numan on Wednesday.",
+            "2020-01-29",
+        );
+        assert_eq!(names(&c), ["Maaret al-Numan"]);
+        // no agent, but taken from one side: the other side has it
+        let c = read(
+            "Al-Naqir and Kafr Sajnah were liberated from occupation of Tahrir al-Sham on Sunday.",
+            "2020-02-24",
+        );
+        assert_eq!(names(&c), ["Al-Naqir", "Kafr Sajnah"]);
+        assert!(c.iter().all(|x| x.1 == "government"), "{c:?}");
+        // a verb ending in «على» opens the slot for an unknown name
+        let c = read(
+            "تمكن الجيش من السيطرة على الدير الشرقي ومعرشمارين",
+            "2020-01-25",
+        );
+        assert_eq!(names(&c), ["الدير الشرقي", "معرشمارين"]);
     }
 
     #[test]
