@@ -1069,6 +1069,7 @@ impl<'a> Proposer<'a> {
                 matches!(
                     toks[x].norm.as_str(),
                     "observatory"
+                        | "rights"
                         | "ministry"
                         | "agency"
                         | "news"
