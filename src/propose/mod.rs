@@ -49,7 +49,7 @@ use crate::date::Date;
 use crate::events::Confidence;
 use crate::gazetteer::{Gazetteer, Kind, Place};
 use dates::{DateExpr, DateLexicon};
-use lang::Cue;
+use lang::{ar, Cue};
 use text::{Lexicon, Tok};
 
 /// A new change, or one told again.
@@ -876,7 +876,7 @@ impl<'a> Proposer<'a> {
             // capitalised words after it are the rest of another name
             if tj == ti + 1
                 && !toks[ti].arabic
-                && LATIN_HEADS.contains(&toks[ti].norm.as_str())
+                && lang::LATIN_HEADS.contains(&toks[ti].norm.as_str())
                 && toks.get(tj).is_some_and(|n| n.upper && n.word)
                 && matches!(&text[toks[ti].end..toks[tj].start], " " | "-")
             {
@@ -1101,7 +1101,7 @@ impl<'a> Proposer<'a> {
             let lone = |x: usize| {
                 let w = &text[toks[x].start..toks[x].end];
                 (w.chars().count() <= 5 && w.chars().all(|c| c.is_uppercase()))
-                    || DEMONYMS.contains(&toks[x].norm.as_str())
+                    || lang::demonym(&toks[x].norm)
             };
             if j == first + 1 && lone(first) {
                 k = j;
@@ -1122,7 +1122,7 @@ impl<'a> Proposer<'a> {
             if toks[k].arabic
                 && matches!(marks[k], Mark::None)
                 && toks[k].norm.chars().count() >= 2
-                && !not_a_name(&toks[k].norm)
+                && !ar::not_a_name(&toks[k].norm)
                 && k > 0
                 && matches!(toks_cue(toks, k - 1), Some((1, Cue::Settlement)))
                 && toks_cue(toks, k).is_none()
@@ -1134,7 +1134,7 @@ impl<'a> Proposer<'a> {
                     && matches!(marks[j], Mark::None)
                     && toks_cue(toks, j).is_none()
                     && !toks[j].norm.starts_with('و')
-                    && !not_a_name(&toks[j].norm)
+                    && !ar::not_a_name(&toks[j].norm)
                 {
                     j += 1;
                 }
@@ -1353,10 +1353,13 @@ impl<'a> Proposer<'a> {
             }
             // «الكسيبة المحاذية لطريق», «التابعة لمعرة النعمان»: a relation
             // to another place ends the list; «والمزارع المحيطة بها» does not
-            if t.arabic && matches!(marks[k], Mark::None) && RELATIONAL.contains(&t.norm.as_str()) {
+            if t.arabic
+                && matches!(marks[k], Mark::None)
+                && ar::RELATIONAL.contains(&t.norm.as_str())
+            {
                 let pronoun = toks
                     .get(k + 1)
-                    .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()));
+                    .is_some_and(|n| ar::PRONOUNS.contains(&n.norm.as_str()));
                 if pronoun {
                     k += 2;
                     continue;
@@ -1365,10 +1368,10 @@ impl<'a> Proposer<'a> {
             }
             // «قرى جديدة», «تل النار الإستراتيجي»: an adjective, not a
             // name; inside a list it is passed over
-            if t.arabic && matches!(marks[k], Mark::None) && not_a_name(&t.norm) {
+            if t.arabic && matches!(marks[k], Mark::None) && ar::not_a_name(&t.norm) {
                 // «... كفرنبل، وهي مناطق جبلة»: after the object, a pronoun
                 // or a common noun ends the list
-                if started && !adjective(&t.norm) {
+                if started && !ar::adjective(&t.norm) {
                     break;
                 }
                 slot = false;
@@ -1522,7 +1525,7 @@ impl<'a> Proposer<'a> {
                     continue;
                 }
                 Mark::Cue(Cue::Settlement, _) => return Some(j),
-                Mark::None if toks[j].arabic && not_a_name(&toks[j].norm) => {
+                Mark::None if toks[j].arabic && ar::not_a_name(&toks[j].norm) => {
                     j += 1;
                     continue;
                 }
@@ -1566,7 +1569,7 @@ impl<'a> Proposer<'a> {
             && matches!(marks[j], Mark::None)
             && toks_cue(toks, j).is_none()
             && !self.fused_and(toks, j)
-            && !not_a_name(&toks[j].norm)
+            && !ar::not_a_name(&toks[j].norm)
         {
             j += 1;
         }
@@ -1581,11 +1584,11 @@ impl<'a> Proposer<'a> {
         // «جسر حيش», «تل ...»: a generic head never stands alone; the name
         // the gazetteer knows after it belongs to it
         let head = if fused {
-            strip_and(&toks[k].norm)
+            ar::strip_and(&toks[k].norm)
         } else {
             toks[k].norm.as_str()
         };
-        if j == k + 1 && ARABIC_HEADS.contains(&head) {
+        if j == k + 1 && ar::HEADS.contains(&head) {
             if let Some(Mark::Item(x)) = marks.get(j).copied() {
                 while marks
                     .get(j)
@@ -1727,202 +1730,11 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ' | 'ʻ' | 'ʿ' | '´')
 }
 
-/// Demonyms and adjectives of nations: never a place alone.
-const DEMONYMS: &[&str] = &[
-    "syrian", "turkish", "russian", "iranian", "kurdish", "arab", "arabic", "french", "american",
-    "british", "lebanese", "iraqi", "israeli", "western", "eastern", "northern", "southern",
-    "syrienne", "syrien", "syriens", "turque", "turc", "turcs", "russe", "russes", "iranien",
-    "iraniens",
-];
-
-/// Latin generic heads of names: never a place alone before a capitalised word.
-const LATIN_HEADS: &[&str] = &[
-    "kafr", "kafar", "kfar", "tal", "tell", "tall", "ain", "deir", "khirbat", "khirbet", "jabal",
-    "jisr", "qasr", "umm", "ras", "beit", "khan",
-];
-
-/// Arabic generic heads of names («جسر» bridge, «تل» hill, «كفر»): never a
-/// name alone.
-const ARABIC_HEADS: &[&str] = &[
-    "جسر", "تل", "كفر", "عين", "دير", "خربة", "ام", "ابو", "راس", "بيت", "خان", "قصر", "معرة",
-];
-
-/// Arabic adjectives after a settlement noun or a name: passed over inside
-/// a list («تل النار الإستراتيجي وبلدة كفرسجنة», «قرى جديدة»).
-const ADJECTIVES: &[&str] = &[
-    "جديدة",
-    "جديد",
-    "جديدتين",
-    "اخري",
-    "عدة",
-    "مجاورة",
-    "كاملة",
-    "بكاملها",
-    "استراتيجية",
-    "الاستراتيجية",
-    "استراتيجي",
-    "الاستراتيجي",
-    "الاستراتيجيه",
-    // «بلدة العيس وتلتها» (and its hill), «جبل الزاوية بالكامل» (whole)
-    "تلتها",
-    "بالكامل",
-    "كاملا",
-    "شركة",
-    "الشركة",
-];
-
-/// Arabic words that can stand where a name would and are not one:
-/// pronouns, common nouns, quantities, verbs of advancing. Before the
-/// object they are passed over; after it they end the list.
-const NOT_NAMES: &[&str] = &[
-    "لها",
-    "له",
-    "بها",
-    "به",
-    "هي",
-    "هو",
-    "هما",
-    "كل",
-    "كلا",
-    "المدينة",
-    "البلدة",
-    "القرية",
-    "المنطقة",
-    "المناطق",
-    "القري",
-    "البلدات",
-    "المدن",
-    "مواقع",
-    "المواقع",
-    "النقاط",
-    "اجزاء",
-    "الاحياء",
-    "احياء",
-    "معظم",
-    "اغلب",
-    "عدد",
-    "العديد",
-    "مجموعة",
-    "جميع",
-    "جانب",
-    "نحو",
-    "قرابة",
-    "اكثر",
-    "ثاني",
-    "اكبر",
-    "باقي",
-    "بقية",
-    "الجيب",
-    "جيب",
-    "مستودعات",
-    "مشروع",
-    "اغتنام",
-    "تحت",
-    "عمليات",
-    "تدمير",
-    "عتاد",
-    "اليات",
-    "قتل",
-    "اسر",
-    "تمهيد",
-    "التقدم",
-    "الاقتراب",
-    "تتقدم",
-    "يتقدم",
-    "تقدمت",
-    "واصلت",
-    "نفذت",
-    "فيها",
-    "منها",
-    "اليها",
-    "عليها",
-];
-
-/// An Arabic word (with or without a fused «و») from [`ADJECTIVES`].
-fn adjective(norm: &str) -> bool {
-    let bare = strip_and(norm);
-    ADJECTIVES.contains(&norm) || ADJECTIVES.contains(&bare)
-}
-
-/// The word without a fused «و» ("and"), when what is left is a word.
-fn strip_and(norm: &str) -> &str {
-    match norm.strip_prefix('و') {
-        Some(r) if r.chars().count() >= 2 => r,
-        _ => norm,
-    }
-}
-
-/// Arabic words that follow a settlement noun or a name without being a
-/// name: adjectives, pronouns and common nouns (with or without a fused
-/// «و»), relational adjectives, and a region word with «ب» ("in"):
-/// «فروان بمنطقة معرة النعمان», «قوقفين بجبل الزاوية».
-fn not_a_name(norm: &str) -> bool {
-    const REGIONS: &[&str] = &[
-        "منطقة",
-        "ريف",
-        "جبل",
-        "محافظة",
-        "محيط",
-        "سهل",
-        "ناحية",
-        "الريف",
-        "ريفي",
-        "مدينة",
-    ];
-    let bare = strip_and(norm);
-    adjective(norm)
-        || NOT_NAMES.contains(&norm)
-        || NOT_NAMES.contains(&bare)
-        || RELATIONAL.contains(&norm)
-        || norm.strip_prefix('ب').is_some_and(|r| REGIONS.contains(&r))
-}
-
-/// Arabic adjectives that relate a place to another («التابعة لمعرة
-/// النعمان», "belonging to"): they end a list of places.
-const RELATIONAL: &[&str] = &[
-    "التابعة",
-    "التابع",
-    "المحاذية",
-    "المحاذيتين",
-    "المحاذي",
-    "المجاورة",
-    "المحيطة",
-    "المشرفة",
-    "المطلة",
-    "الواقعة",
-    "القريبة",
-    "التابعتين",
-    "المجاورتين",
-    "الواقعتين",
-    "الممتدة",
-];
-
-/// Arabic pronouns after a relational adjective: «المحيطة بها» ("around it").
-const PRONOUNS: &[&str] = &["لها", "بها", "له", "به", "منها", "منه"];
-
 /// Is this token a road noun, with or without an Arabic clitic («لطريق»)?
 fn road_noun(t: &Tok) -> bool {
     let n = t.norm.as_str();
-    ROAD_NOUNS.contains(&n)
-        || (t.arabic
-            && n.strip_prefix(text::CLITICS)
-                .is_some_and(|r| ROAD_NOUNS.contains(&r)))
+    lang::road_noun(n) || (t.arabic && n.strip_prefix(text::CLITICS).is_some_and(lang::road_noun))
 }
-
-/// Nouns of a road: an object that is a road names places only as its ends.
-const ROAD_NOUNS: &[&str] = &[
-    "road",
-    "highway",
-    "motorway",
-    "route",
-    "autoroute",
-    "الطريق",
-    "طريق",
-    "الاوتستراد",
-    "اوتستراد",
-    "الاوتوستراد",
-    "اوتوستراد",
-];
 
 #[cfg(test)]
 mod tests {

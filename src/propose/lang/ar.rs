@@ -393,3 +393,174 @@ pub const DATES: DateWords = DateWords {
     ],
     in_period: &["في", "عام", "العام", "خلال", "مطلع", "منتصف", "أوائل"],
 };
+
+// Words of Arabic place lists, used by the object and name rules of `propose`.
+
+/// Arabic generic heads of names («جسر» bridge, «تل» hill, «كفر»): never a
+/// name alone.
+pub const HEADS: &[&str] = &[
+    "جسر", "تل", "كفر", "عين", "دير", "خربة", "ام", "ابو", "راس", "بيت", "خان", "قصر", "معرة",
+];
+
+/// Arabic adjectives after a settlement noun or a name: passed over inside
+/// a list («تل النار الإستراتيجي وبلدة كفرسجنة», «قرى جديدة»).
+pub const ADJECTIVES: &[&str] = &[
+    "جديدة",
+    "جديد",
+    "جديدتين",
+    "اخري",
+    "عدة",
+    "مجاورة",
+    "كاملة",
+    "بكاملها",
+    "استراتيجية",
+    "الاستراتيجية",
+    "استراتيجي",
+    "الاستراتيجي",
+    "الاستراتيجيه",
+    // «بلدة العيس وتلتها» (and its hill), «جبل الزاوية بالكامل» (whole)
+    "تلتها",
+    "بالكامل",
+    "كاملا",
+    "شركة",
+    "الشركة",
+];
+
+/// Arabic words that can stand where a name would and are not one:
+/// pronouns, common nouns, quantities, verbs of advancing. Before the
+/// object they are passed over; after it they end the list.
+pub const NOT_NAMES: &[&str] = &[
+    "لها",
+    "له",
+    "بها",
+    "به",
+    "هي",
+    "هو",
+    "هما",
+    "كل",
+    "كلا",
+    "المدينة",
+    "البلدة",
+    "القرية",
+    "المنطقة",
+    "المناطق",
+    "القري",
+    "البلدات",
+    "المدن",
+    "مواقع",
+    "المواقع",
+    "النقاط",
+    "اجزاء",
+    "الاحياء",
+    "احياء",
+    "معظم",
+    "اغلب",
+    "عدد",
+    "العديد",
+    "مجموعة",
+    "جميع",
+    "جانب",
+    "نحو",
+    "قرابة",
+    "اكثر",
+    "ثاني",
+    "اكبر",
+    "باقي",
+    "بقية",
+    "الجيب",
+    "جيب",
+    "مستودعات",
+    "مشروع",
+    "اغتنام",
+    "تحت",
+    "عمليات",
+    "تدمير",
+    "عتاد",
+    "اليات",
+    "قتل",
+    "اسر",
+    "تمهيد",
+    "التقدم",
+    "الاقتراب",
+    "تتقدم",
+    "يتقدم",
+    "تقدمت",
+    "واصلت",
+    "نفذت",
+    "فيها",
+    "منها",
+    "اليها",
+    "عليها",
+];
+
+/// An Arabic word (with or without a fused «و») from [`ADJECTIVES`].
+pub fn adjective(norm: &str) -> bool {
+    let bare = strip_and(norm);
+    ADJECTIVES.contains(&norm) || ADJECTIVES.contains(&bare)
+}
+
+/// The word without a fused «و» ("and"), when what is left is a word.
+pub fn strip_and(norm: &str) -> &str {
+    match norm.strip_prefix('و') {
+        Some(r) if r.chars().count() >= 2 => r,
+        _ => norm,
+    }
+}
+
+/// Arabic words that follow a settlement noun or a name without being a
+/// name: adjectives, pronouns and common nouns (with or without a fused
+/// «و»), relational adjectives, and a region word with «ب» ("in"):
+/// «فروان بمنطقة معرة النعمان», «قوقفين بجبل الزاوية».
+pub fn not_a_name(norm: &str) -> bool {
+    const REGIONS: &[&str] = &[
+        "منطقة",
+        "ريف",
+        "جبل",
+        "محافظة",
+        "محيط",
+        "سهل",
+        "ناحية",
+        "الريف",
+        "ريفي",
+        "مدينة",
+    ];
+    let bare = strip_and(norm);
+    adjective(norm)
+        || NOT_NAMES.contains(&norm)
+        || NOT_NAMES.contains(&bare)
+        || RELATIONAL.contains(&norm)
+        || norm.strip_prefix('ب').is_some_and(|r| REGIONS.contains(&r))
+}
+
+/// Arabic adjectives that relate a place to another («التابعة لمعرة
+/// النعمان», "belonging to"): they end a list of places.
+pub const RELATIONAL: &[&str] = &[
+    "التابعة",
+    "التابع",
+    "المحاذية",
+    "المحاذيتين",
+    "المحاذي",
+    "المجاورة",
+    "المحيطة",
+    "المشرفة",
+    "المطلة",
+    "الواقعة",
+    "القريبة",
+    "التابعتين",
+    "المجاورتين",
+    "الواقعتين",
+    "الممتدة",
+];
+
+/// Arabic pronouns after a relational adjective: «المحيطة بها» ("around it").
+pub const PRONOUNS: &[&str] = &["لها", "بها", "له", "به", "منها", "منه"];
+
+/// Arabic nouns of a road («الطريق الدولي», «أوتوستراد»): see [`super::road_noun`].
+pub const ROAD_NOUNS: &[&str] = &[
+    "الطريق",
+    "طريق",
+    "الاوتستراد",
+    "اوتستراد",
+    "الاوتوستراد",
+    "اوتوستراد",
+];

@@ -415,3 +415,12 @@ pub const DATES: DateWords = DateWords {
     ],
     in_period: &["in", "during", "early", "mid", "since"],
 };
+
+/// Demonyms and adjectives of nations: a capitalised one alone is never a place.
+pub const DEMONYMS: &[&str] = &[
+    "syrian", "turkish", "russian", "iranian", "kurdish", "arab", "arabic", "french", "american",
+    "british", "lebanese", "iraqi", "israeli", "western", "eastern", "northern", "southern",
+];
+
+/// Nouns of a road: an object that is a road names places only as its ends.
+pub const ROAD_NOUNS: &[&str] = &["road", "highway", "motorway", "route"];

@@ -419,3 +419,12 @@ pub const DATES: DateWords = DateWords {
     ],
     in_period: &["en", "début", "mi", "courant", "durant", "depuis"],
 };
+
+/// Demonyms: a capitalised one alone is never a place.
+pub const DEMONYMS: &[&str] = &[
+    "syrienne", "syrien", "syriens", "turque", "turc", "turcs", "russe", "russes", "iranien",
+    "iraniens",
+];
+
+/// Nouns of a road.
+pub const ROAD_NOUNS: &[&str] = &["route", "autoroute"];

@@ -113,3 +113,22 @@ pub fn all_cues() -> impl Iterator<Item = (&'static str, Cue)> {
 pub fn all_dates() -> [&'static DateWords; 3] {
     [&fr::DATES, &en::DATES, &ar::DATES]
 }
+
+/// Generic heads of transliterated Arabic names ("Kafr", "Tal", "Khan"):
+/// never a place alone before a capitalised word ("Tal Al-Shaykh").
+pub const LATIN_HEADS: &[&str] = &[
+    "kafr", "kafar", "kfar", "tal", "tell", "tall", "ain", "deir", "khirbat", "khirbet", "jabal",
+    "jisr", "qasr", "umm", "ras", "beit", "khan",
+];
+
+/// A demonym of any language ("Turkish", « syrienne »).
+pub fn demonym(norm: &str) -> bool {
+    en::DEMONYMS.contains(&norm) || fr::DEMONYMS.contains(&norm)
+}
+
+/// A road noun of any language (normalised, without clitic).
+pub fn road_noun(norm: &str) -> bool {
+    en::ROAD_NOUNS.contains(&norm)
+        || fr::ROAD_NOUNS.contains(&norm)
+        || ar::ROAD_NOUNS.contains(&norm)
+}
