@@ -1065,34 +1065,7 @@ impl<'a> Proposer<'a> {
             }
             // "the Syrian Observatory", "the Defence Ministry": an
             // organisation, not a place
-            let organisation = (first..j).any(|x| {
-                matches!(
-                    toks[x].norm.as_str(),
-                    "observatory"
-                        | "rights"
-                        | "ministry"
-                        | "agency"
-                        | "news"
-                        | "council"
-                        | "committee"
-                        | "organization"
-                        | "organisation"
-                        | "network"
-                        | "media"
-                        | "press"
-                        | "television"
-                        | "tv"
-                        | "channel"
-                        | "times"
-                        | "post"
-                        | "daily"
-                        | "observatoire"
-                        | "ministère"
-                        | "agence"
-                        | "conseil"
-                        | "comité"
-                )
-            });
+            let organisation = (first..j).any(|x| lang::organisation(&toks[x].norm));
             if organisation {
                 k = j;
                 continue;

@@ -424,3 +424,26 @@ pub const DEMONYMS: &[&str] = &[
 
 /// Nouns of a road: an object that is a road names places only as its ends.
 pub const ROAD_NOUNS: &[&str] = &["road", "highway", "motorway", "route"];
+
+/// Words of an organisation's name ("the Syrian Observatory for Human
+/// Rights", "the Defence Ministry"): a capitalised name holding one is not a place.
+pub const ORGANISATIONS: &[&str] = &[
+    "observatory",
+    "rights",
+    "ministry",
+    "agency",
+    "news",
+    "council",
+    "committee",
+    "organization",
+    "organisation",
+    "network",
+    "media",
+    "press",
+    "television",
+    "tv",
+    "channel",
+    "times",
+    "post",
+    "daily",
+];

@@ -428,3 +428,6 @@ pub const DEMONYMS: &[&str] = &[
 
 /// Nouns of a road.
 pub const ROAD_NOUNS: &[&str] = &["route", "autoroute"];
+
+/// Words of an organisation's name (« l'Observatoire syrien »).
+pub const ORGANISATIONS: &[&str] = &["observatoire", "ministère", "agence", "conseil", "comité"];

@@ -132,3 +132,8 @@ pub fn road_noun(norm: &str) -> bool {
         || fr::ROAD_NOUNS.contains(&norm)
         || ar::ROAD_NOUNS.contains(&norm)
 }
+
+/// A word of an organisation's name in any language ("Observatory", « agence »).
+pub fn organisation(norm: &str) -> bool {
+    en::ORGANISATIONS.contains(&norm) || fr::ORGANISATIONS.contains(&norm)
+}
