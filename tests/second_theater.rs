@@ -129,6 +129,16 @@ fn every_command_runs_on_the_kharkiv_theater_and_nothing_of_idlib_shows() {
         run(&["report", "--road", "M03", "--date", "2022-09-15"]),
     );
     keep(
+        "propose",
+        run(&[
+            "propose",
+            en.to_str().unwrap(),
+            "--date",
+            "2022-10-05",
+            "--csv",
+        ]),
+    );
+    keep(
         "report days",
         run(&[
             "report",
@@ -692,4 +702,41 @@ fn with_a_wider_gazetteer_the_theater_extent_picks_same_name_places_and_stop_wor
         "the Borova near Kyiv: {bare:?}"
     );
     assert!(!bare.contains(&"2016412".to_string()), "{bare:?}");
+}
+
+#[test]
+fn propose_reads_who_is_who_from_the_theaters_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("dispatch.txt");
+    std::fs::write(
+        &article,
+        " date 2022-09-11\nUkrainian forces recaptured Izium on Saturday, the defence ministry said. \
+         Russian troops withdrew from Kupiansk.\n",
+    )
+    .unwrap();
+    let mut c = frontline();
+    c.arg("--theater")
+        .arg(kharkiv())
+        .arg("propose")
+        .arg(&article);
+    let out = json_lines(&stdout_of(&mut c));
+    let got: Vec<(&str, &str, &str)> = out
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap(),
+                c["controller"].as_str().unwrap_or(""),
+                c["date"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    // "Ukrainian forces" is `ukraine` in examples/kharkiv-2022/actors.csv;
+    // the Russian withdrawal leaves Kupiansk to the other side
+    assert_eq!(
+        got,
+        [
+            ("Izium", "ukraine", "2022-09-10"),
+            ("Kupiansk", "ukraine", "2022-09-10")
+        ]
+    );
 }

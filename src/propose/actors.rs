@@ -112,7 +112,7 @@ impl Actors {
         let p = dir.join("actors.csv");
         if !p.exists() {
             return Err(Error::Usage(format!(
-                "{}: the theater has no actors.csv, so `propose` cannot tell who took a place\n  hint: create it with the columns lang,phrase,faction,note (one row per way the press names a side; see data/actors.csv)",
+                "{}: the theater has no actors.csv, so `propose` cannot tell who took a place\n  hint: create it with the columns lang,phrase,faction,note and an optional role (one row per way the press names a side; see data/actors.csv and examples/kharkiv-2022/actors.csv)",
                 p.display()
             )));
         }

@@ -1736,6 +1736,15 @@ mod tests {
         c.iter().map(|x| x.0.as_str()).collect()
     }
 
+    /// The names of the candidates proposed as new events.
+    fn new(text: &str, pub_date: &str) -> Vec<String> {
+        read(text, pub_date)
+            .into_iter()
+            .filter(|c| c.3 == "new")
+            .map(|c| c.0)
+            .collect()
+    }
+
     #[test]
     fn arabic_list_of_unknown_villages_with_fused_and() {
         let c = read(
@@ -1801,13 +1810,6 @@ mod tests {
 
     #[test]
     fn roads_backgrounds_and_later_denials_are_not_new_captures() {
-        let new = |t: &str, d: &str| -> Vec<String> {
-            read(t, d)
-                .into_iter()
-                .filter(|c| c.3 == "new")
-                .map(|c| c.0)
-                .collect()
-        };
         let none: [&str; 0] = [];
         assert_eq!(
             new(
@@ -1898,13 +1900,6 @@ mod tests {
 
     #[test]
     fn relative_clauses_fire_control_and_recent_pluperfects() {
-        let new = |t: &str, d: &str| -> Vec<String> {
-            read(t, d)
-                .into_iter()
-                .filter(|c| c.3 == "new")
-                .map(|c| c.0)
-                .collect()
-        };
         let none: [&str; 0] = [];
         assert_eq!(
             new("استعادت الفصائل قرية سفوهن، والتي تقدمت إليها قوات النظام بعد سيطرتها على مدينة كفرنبل", "2020-02-29"),

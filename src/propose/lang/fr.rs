@@ -422,8 +422,29 @@ pub const DATES: DateWords = DateWords {
 
 /// Demonyms: a capitalised one alone is never a place.
 pub const DEMONYMS: &[&str] = &[
-    "syrienne", "syrien", "syriens", "turque", "turc", "turcs", "russe", "russes", "iranien",
+    "syrienne",
+    "syrien",
+    "syriens",
+    "turque",
+    "turc",
+    "turcs",
+    "russe",
+    "russes",
+    "iranien",
     "iraniens",
+    "ukrainien",
+    "ukrainienne",
+    "ukrainiens",
+    "soudanais",
+    "américain",
+    "américains",
+    "français",
+    "française",
+    "libanais",
+    "irakien",
+    "irakiens",
+    "kurde",
+    "kurdes",
 ];
 
 /// Nouns of a road.
