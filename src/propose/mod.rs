@@ -376,8 +376,7 @@ impl<'a> Proposer<'a> {
         // «وكان مراسل ... قد أفاد بأن»: an Arabic sentence that opens with
         // «وكان» tells the background, what had happened before
         // «يُذكر أن» ("it is recalled that") too
-        let background =
-            toks[0].arabic && matches!(toks[0].norm.as_str(), "وكان" | "وكانت" | "يذكر" | "ويذكر");
+        let background = toks[0].arabic && ar::BACKGROUND_OPENERS.contains(&toks[0].norm.as_str());
         let last_actor = actors.last().map(|x| x.2.clone());
         let last_date = date_exprs.last().copied();
 
@@ -487,14 +486,14 @@ impl<'a> Proposer<'a> {
                 && !toks[v].arabic
                 && (v.saturating_sub(6)..v).any(|k| {
                     k >= 2
-                        && matches!(toks[k].norm.as_str(), "after" | "since")
+                        && lang::en::BACKGROUND_SUBORDINATORS.contains(&toks[k].norm.as_str())
                         && (k + 1..v).all(|j| toks[j].word)
                 });
             // «والتي تقدمت إليها قوات النظام بعد سيطرتها على كفرنبل»: a
             // relative clause tells what came before
             let relative_clause = toks[v].arabic
                 && (v.saturating_sub(8)..v).any(|k| {
-                    matches!(toks[k].norm.as_str(), "التي" | "والتي" | "الذي" | "والذي")
+                    ar::RELATIVE_PRONOUNS.contains(&toks[k].norm.as_str())
                         && (k + 1..v).all(|j| toks[j].word)
                 });
             let past = since_date
@@ -886,7 +885,7 @@ impl<'a> Proposer<'a> {
             let (ti, a0) = match ti.checked_sub(1) {
                 Some(b)
                     if !toks[b].arabic
-                        && matches!(toks[b].norm.as_str(), "al" | "el")
+                        && lang::LATIN_ARTICLES.contains(&toks[b].norm.as_str())
                         && &text[toks[b].end..toks[ti].start] == "-"
                         && matches!(marks[b], Mark::None) =>
                 {
@@ -1023,7 +1022,7 @@ impl<'a> Proposer<'a> {
                 && (toks[j].upper
                     || (j == k + 1 && head(k))
                     || inner(j - 1)
-                    || (matches!(toks[j].norm.as_str(), "al" | "el") && joined(j)))
+                    || (lang::LATIN_ARTICLES.contains(&toks[j].norm.as_str()) && joined(j)))
                 && j - k < 6
             {
                 j += 1;
@@ -1048,7 +1047,7 @@ impl<'a> Proposer<'a> {
             }
             // the article before a name: "al-Rakaya", "el-Bara"
             let first = if k > 0
-                && matches!(toks[k - 1].norm.as_str(), "al" | "el")
+                && lang::LATIN_ARTICLES.contains(&toks[k - 1].norm.as_str())
                 && matches!(marks[k - 1], Mark::None)
                 && &text[toks[k - 1].end..toks[k].start] == "-"
             {
@@ -1083,7 +1082,8 @@ impl<'a> Proposer<'a> {
             // a lone capitalised word that opens the sentence is an ordinary
             // word; a lone article ("Al") is never a name
             let sentence_initial = k == 0 || (k == 1 && !toks[0].word);
-            let article = j == first + 1 && matches!(toks[first].norm.as_str(), "al" | "el");
+            let article =
+                j == first + 1 && lang::LATIN_ARTICLES.contains(&toks[first].norm.as_str());
             if !(article || sentence_initial && j == k + 1) {
                 push_unknown(&mut items, marks, toks, first, j);
             }
@@ -1173,7 +1173,7 @@ impl<'a> Proposer<'a> {
             (verb_end(first.saturating_sub(3))..it.ti).any(|k| reaches(k, first, &[Cue::Approach]));
         // «سيطرت على منطقة "جمعية الرضوان"»: right after «على», the area is
         // what is taken, not where something else is
-        let area_taken = |k: usize| toks[k].norm == "منطقة" && k > 0 && toks[k - 1].norm == "علي";
+        let area_taken = |k: usize| toks[k].norm == ar::AREA && k > 0 && toks[k - 1].norm == ar::ON;
         let before = near
             || (verb_end(it.ti.saturating_sub(3))..it.ti)
                 .any(|k| !area_taken(k) && reaches(k, it.ti, &[Cue::Approach, Cue::Reference]));
@@ -1213,7 +1213,7 @@ impl<'a> Proposer<'a> {
         // «إلى» opens a slot for the name right after it
         let mut slot = from > 0
             && toks[from - 1].arabic
-            && matches!(toks[from - 1].norm.as_str(), "علي" | "الي");
+            && ar::OBJECT_PREPOSITIONS.contains(&toks[from - 1].norm.as_str());
         loop {
             self.object_part(
                 text,
@@ -1430,11 +1430,11 @@ impl<'a> Proposer<'a> {
                     .find(|&j| {
                         // «سيطرت بعد مواجهات مع الفصائل على قرية»: right after
                         // the verb, the clause may end at «على» itself
-                        (toks[j].norm == "," && toks.get(j + 1).is_some_and(|n| n.norm == "علي"))
-                            || (skipped == 0 && toks[j].norm == "علي")
+                        (toks[j].norm == "," && toks.get(j + 1).is_some_and(|n| n.norm == ar::ON))
+                            || (skipped == 0 && toks[j].norm == ar::ON)
                     });
                 if let Some(j) = resume {
-                    k = if toks[j].norm == "علي" { j } else { j + 1 };
+                    k = if toks[j].norm == ar::ON { j } else { j + 1 };
                     continue;
                 }
             }

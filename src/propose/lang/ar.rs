@@ -575,3 +575,18 @@ pub const ROAD_NOUNS: &[&str] = &[
     "الاوتوستراد",
     "اوتوستراد",
 ];
+
+/// A sentence opening with these tells the background («وكان», "it is recalled that").
+pub const BACKGROUND_OPENERS: &[&str] = &["وكان", "وكانت", "يذكر", "ويذكر"];
+
+/// Relative pronouns: a capture verb in their clause tells what came before.
+pub const RELATIVE_PRONOUNS: &[&str] = &["التي", "والتي", "الذي", "والذي"];
+
+/// «على» ("on", normalised): «سيطرت على» takes its object right after it.
+pub const ON: &str = "علي";
+
+/// Prepositions after which the object (a place name) comes at once: «على», «إلى».
+pub const OBJECT_PREPOSITIONS: &[&str] = &["علي", "الي"];
+
+/// «منطقة» ("area"): after «على» the area itself is taken, elsewhere it locates.
+pub const AREA: &str = "منطقة";

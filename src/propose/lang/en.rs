@@ -480,3 +480,7 @@ pub const ORGANISATIONS: &[&str] = &[
     "post",
     "daily",
 ];
+
+/// "the operation began shortly after the army took X": a finite capture
+/// verb in a clause under these tells what came before.
+pub const BACKGROUND_SUBORDINATORS: &[&str] = &["after", "since"];

@@ -137,3 +137,6 @@ pub fn road_noun(norm: &str) -> bool {
 pub fn organisation(norm: &str) -> bool {
     en::ORGANISATIONS.contains(&norm) || fr::ORGANISATIONS.contains(&norm)
 }
+
+/// Articles of transliterated Arabic names ("al-Nayrab", "el-Bara").
+pub const LATIN_ARTICLES: &[&str] = &["al", "el"];
